@@ -1,0 +1,4 @@
+@NullMarked
+package io.vgac.calibration.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vgac.calibration;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vgac.calibration.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.vgac.calibration.uncertainty;
+
+import org.jspecify.annotations.NullMarked;
