@@ -1,0 +1,264 @@
+package io.vgac.calibration.metrics;
+
+import io.vgac.calibration.Interval;
+import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.binning.Binning;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.special.Erf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes a {@link CalibrationReport} from sorted predictions and a weight vector in sorted order. The bootstrap
+ * calls it once per resample with multinomial counts as weights, so nothing here re-sorts or copies the data.
+ */
+final class MetricEngine {
+  static final Set<Metric.Group> ALL_GROUPS = EnumSet.allOf(Metric.Group.class);
+
+  private MetricEngine() {}
+
+  static CalibrationReport compute(
+      SortedPredictions s, double @Nullable [] weights, CalibrationOptions o, Set<Metric.Group> groups) {
+    double[] wt = weights != null ? weights : s.w;
+    int n = s.size();
+    double[] p = s.p;
+    byte[] y = s.y;
+
+    // Totals: one pass.
+    double tw = 0, twy = 0, twp = 0, brierSum = 0, szNum = 0, szDen = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = wt == null ? 1 : wt[i];
+      double pi = p[i];
+      int yi = y[i];
+      double d = pi - yi;
+      double a = 1 - 2 * pi;
+      tw += wi;
+      twp += wi * pi;
+      twy += wi * yi;
+      brierSum += wi * d * d;
+      szNum += wi * (yi - pi) * a;
+      szDen += wi * a * a * pi * (1 - pi);
+    }
+    double prevalence = twy / tw;
+    double brier = brierSum / tw;
+    double unc = prevalence * (1 - prevalence);
+    double z = szDen > 0 ? szNum / Math.sqrt(szDen) : Double.NaN;
+    double zp = Double.isNaN(z) ? Double.NaN : Erf.erfc(Math.abs(z) / Math.sqrt(2));
+    double oe = twp > 0 ? twy / twp : Double.NaN;
+    boolean oneClass = !(twy > 0) || !(tw - twy > 0);
+
+    double auroc = Double.NaN, auprc = Double.NaN;
+    if (groups.contains(Metric.Group.RANKING) && !oneClass) {
+      auroc = auroc(s, wt, twy, tw - twy);
+      auprc = averagePrecision(s, wt, twy);
+    }
+    double logLoss = groups.contains(Metric.Group.LOG_LOSS) ? logLoss(s, wt, tw, o.logLossEpsilon()) : Double.NaN;
+
+    double ece = Double.NaN, mce = Double.NaN, rmsce = Double.NaN, debiased = Double.NaN;
+    MurphyDecomposition murphy = new MurphyDecomposition(Double.NaN, Double.NaN, unc, Double.NaN, Double.NaN);
+    List<Bin> table = List.of();
+    if (groups.contains(Metric.Group.BINS)) {
+      BinSums b = BinSums.of(s, o.binning(), weights);
+      double l1 = 0, l2 = 0, max = 0, deb = 0, rel = 0, res = 0, wbv = 0, wbc = 0;
+      for (int k = 0; k < b.bins; k++) {
+        double bw = b.w[k];
+        if (!(bw > 0)) {
+          continue;
+        }
+        double pm = b.sp[k] / bw;
+        double ym = b.sy[k] / bw;
+        double gap = Math.abs(pm - ym);
+        double share = bw / tw;
+        l1 += share * gap;
+        l2 += share * gap * gap;
+        max = Math.max(max, gap);
+        if (b.n[k] >= 2) {
+          deb += share * (gap * gap - ym * (1 - ym) / (b.n[k] - 1));
+        }
+        rel += share * gap * gap;
+        res += share * (ym - prevalence) * (ym - prevalence);
+        wbv += (b.spp[k] - b.sp[k] * pm) / tw;
+        wbc += 2 * (b.spy[k] - b.sp[k] * ym) / tw;
+      }
+      ece = l1;
+      mce = max;
+      rmsce = Math.sqrt(l2);
+      debiased = Math.sqrt(Math.max(0, deb));
+      murphy = new MurphyDecomposition(rel, res, unc, wbv, wbc);
+      if (weights == null) {
+        table = table(b, o);
+      }
+    }
+    double ace = groups.contains(Metric.Group.ACE) ? ace(s, weights, o.aceBins()) : Double.NaN;
+    CorpDecomposition corp =
+        groups.contains(Metric.Group.CORP)
+            ? corp(s, wt, tw, brier, unc)
+            : new CorpDecomposition(Double.NaN, Double.NaN, unc);
+    double slope = Double.NaN, intercept = Double.NaN;
+    if (groups.contains(Metric.Group.LOGISTIC) && !oneClass) {
+      double[] lp = s.logits(o.logLossEpsilon());
+      slope = LogisticRecalibration.slope(lp, y, wt);
+      intercept = LogisticRecalibration.interceptWithOffset(lp, y, wt);
+    }
+    List<TailGap> tail = groups.contains(Metric.Group.TAIL) ? tail(s, wt, o) : List.of();
+    return new CalibrationReport(
+        n, tw, twy, prevalence, auroc, auprc, brier, logLoss, ece, mce, rmsce, debiased, ace, murphy, corp, tail,
+        z, zp, oe, slope, intercept, o.binning(), table);
+  }
+
+  private static List<Bin> table(BinSums b, CalibrationOptions o) {
+    List<Bin> bins = new ArrayList<>(b.bins);
+    for (int k = 0; k < b.bins; k++) {
+      double bw = b.w[k];
+      if (bw > 0) {
+        Interval ci = o.binInterval().interval(b.sy[k], bw, o.intervalLevel());
+        bins.add(new Bin(b.lo[k], b.hi[k], b.n[k], bw, b.sp[k] / bw, b.sy[k] / bw, b.sy[k], ci.lo(), ci.hi()));
+      } else {
+        bins.add(new Bin(b.lo[k], b.hi[k], 0, 0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN));
+      }
+    }
+    return bins;
+  }
+
+  /** Mann–Whitney over tie groups: each positive scores the negatives below it plus half of those tied with it. */
+  static double auroc(SortedPredictions s, double @Nullable [] wt, double wPos, double wNeg) {
+    double below = 0, sum = 0;
+    int[] g = s.groupStart;
+    for (int k = 0; k < g.length - 1; k++) {
+      double gp = 0, gn = 0;
+      for (int i = g[k]; i < g[k + 1]; i++) {
+        double wi = wt == null ? 1 : wt[i];
+        if (s.y[i] != 0) {
+          gp += wi;
+        } else {
+          gn += wi;
+        }
+      }
+      sum += gp * (below + 0.5 * gn);
+      below += gn;
+    }
+    return sum / (wPos * wNeg);
+  }
+
+  /** scikit-learn's average precision: thresholds at each distinct score, descending. */
+  static double averagePrecision(SortedPredictions s, double @Nullable [] wt, double wPos) {
+    double tp = 0, fp = 0, prevRecall = 0, ap = 0;
+    int[] g = s.groupStart;
+    for (int k = g.length - 2; k >= 0; k--) {
+      double gp = 0, gn = 0;
+      for (int i = g[k]; i < g[k + 1]; i++) {
+        double wi = wt == null ? 1 : wt[i];
+        if (s.y[i] != 0) {
+          gp += wi;
+        } else {
+          gn += wi;
+        }
+      }
+      if (gp + gn == 0) {
+        continue;
+      }
+      tp += gp;
+      fp += gn;
+      double recall = tp / wPos;
+      ap += (recall - prevRecall) * (tp / (tp + fp));
+      prevRecall = recall;
+    }
+    return ap;
+  }
+
+  private static double logLoss(SortedPredictions s, double @Nullable [] wt, double tw, double eps) {
+    double sum = 0;
+    for (int i = 0; i < s.size(); i++) {
+      double wi = wt == null ? 1 : wt[i];
+      if (wi == 0) {
+        continue;
+      }
+      double pi = Math.min(Math.max(s.p[i], eps), 1 - eps);
+      sum -= wi * (s.y[i] != 0 ? Math.log(pi) : Math.log1p(-pi));
+    }
+    return sum / tw;
+  }
+
+  private static double ace(SortedPredictions s, double @Nullable [] weights, int bins) {
+    BinSums b = BinSums.of(s, Binning.arraySplit(bins), weights);
+    double sum = 0;
+    int used = 0;
+    for (int k = 0; k < b.bins; k++) {
+      if (b.w[k] > 0) {
+        sum += Math.abs(b.sp[k] - b.sy[k]) / b.w[k];
+        used++;
+      }
+    }
+    return sum / used;
+  }
+
+  /**
+   * PAV over tie groups (ties are pooled first, as CORP requires), then S(p̂) = Σ W_block·m(1 − m) / W, because
+   * with 0/1 outcomes a block's squared error around its mean m is W·m(1 − m).
+   */
+  private static CorpDecomposition corp(
+      SortedPredictions s, double @Nullable [] wt, double tw, double brier, double unc) {
+    int groups = s.groups();
+    double[] bw = new double[groups];
+    double[] by = new double[groups];
+    int top = -1;
+    int[] g = s.groupStart;
+    for (int k = 0; k < groups; k++) {
+      double gw = 0, gy = 0;
+      for (int i = g[k]; i < g[k + 1]; i++) {
+        double wi = wt == null ? 1 : wt[i];
+        gw += wi;
+        if (s.y[i] != 0) {
+          gy += wi;
+        }
+      }
+      if (gw == 0) {
+        continue;
+      }
+      top++;
+      bw[top] = gw;
+      by[top] = gy;
+      // Merge while the previous block's mean exceeds this one's (cross-multiplied to avoid division).
+      while (top > 0 && by[top - 1] * bw[top] > by[top] * bw[top - 1]) {
+        bw[top - 1] += bw[top];
+        by[top - 1] += by[top];
+        top--;
+      }
+    }
+    double sHat = 0;
+    for (int k = 0; k <= top; k++) {
+      double m = by[k] / bw[k];
+      sHat += bw[k] * m * (1 - m);
+    }
+    sHat /= tw;
+    return new CorpDecomposition(Math.max(0, brier - sHat), Math.max(0, unc - sHat), unc);
+  }
+
+  private static List<TailGap> tail(SortedPredictions s, double @Nullable [] wt, CalibrationOptions o) {
+    List<TailGap> out = new ArrayList<>(o.tailCount());
+    int n = s.size();
+    for (int t = 0; t < o.tailCount(); t++) {
+      double tau = o.tailThreshold(t);
+      int from = BinSums.lowerBound(s.p, tau);
+      double w = 0, sp = 0, sy = 0;
+      long rows = 0;
+      for (int i = from; i < n; i++) {
+        double wi = wt == null ? 1 : wt[i];
+        if (wi == 0) {
+          continue;
+        }
+        rows++;
+        w += wi;
+        sp += wi * s.p[i];
+        if (s.y[i] != 0) {
+          sy += wi;
+        }
+      }
+      double gap = rows >= o.tailMinRows() && w > 0 ? Math.abs(sy / w - sp / w) : Double.NaN;
+      out.add(new TailGap(tau, rows, gap));
+    }
+    return out;
+  }
+}
