@@ -61,7 +61,7 @@ final class MetricEngine {
     List<Bin> table = List.of();
     if (groups.contains(Metric.Group.BINS)) {
       BinSums b = BinSums.of(s, o.binning(), weights);
-      double l1 = 0, l2 = 0, max = 0, deb = 0, rel = 0, res = 0, wbv = 0, wbc = 0;
+      double l1 = 0, l2 = 0, max = 0, deb = 0, debScale = 0, rel = 0, res = 0, wbv = 0, wbc = 0;
       for (int k = 0; k < b.bins; k++) {
         double bw = b.w[k];
         if (!(bw > 0)) {
@@ -75,7 +75,9 @@ final class MetricEngine {
         l2 += share * gap * gap;
         max = Math.max(max, gap);
         if (b.n[k] >= 2) {
-          deb += share * (gap * gap - ym * (1 - ym) / (b.n[k] - 1));
+          double variance = ym * (1 - ym) / (b.n[k] - 1);
+          deb += share * (gap * gap - variance);
+          debScale += share * (gap * gap + variance);
         }
         rel += share * gap * gap;
         res += share * (ym - prevalence) * (ym - prevalence);
@@ -85,7 +87,8 @@ final class MetricEngine {
       ece = l1;
       mce = max;
       rmsce = Math.sqrt(l2);
-      debiased = Math.sqrt(Math.max(0, deb));
+      // A difference within rounding error of zero is zero; the square root would blow 1e-17 up to 1e-9.
+      debiased = deb > 1e-13 * debScale ? Math.sqrt(deb) : 0;
       murphy = new MurphyDecomposition(rel, res, unc, wbv, wbc);
       if (weights == null) {
         table = table(b, o);
