@@ -1,6 +1,5 @@
 package io.vgac.calibration.metrics;
 
-import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
 import io.vgac.calibration.binning.Binning;
 import java.util.ArrayList;
@@ -61,37 +60,14 @@ final class MetricEngine {
     List<Bin> table = List.of();
     if (groups.contains(Metric.Group.BINS)) {
       BinSums b = BinSums.of(s, o.binning(), weights);
-      double l1 = 0, l2 = 0, max = 0, deb = 0, debScale = 0, rel = 0, res = 0, wbv = 0, wbc = 0;
-      for (int k = 0; k < b.bins; k++) {
-        double bw = b.w[k];
-        if (!(bw > 0)) {
-          continue;
-        }
-        double pm = b.sp[k] / bw;
-        double ym = b.sy[k] / bw;
-        double gap = Math.abs(pm - ym);
-        double share = bw / tw;
-        l1 += share * gap;
-        l2 += share * gap * gap;
-        max = Math.max(max, gap);
-        if (b.n[k] >= 2) {
-          double variance = ym * (1 - ym) / (b.n[k] - 1);
-          deb += share * (gap * gap - variance);
-          debScale += share * (gap * gap + variance);
-        }
-        rel += share * gap * gap;
-        res += share * (ym - prevalence) * (ym - prevalence);
-        wbv += (b.spp[k] - b.sp[k] * pm) / tw;
-        wbc += 2 * (b.spy[k] - b.sp[k] * ym) / tw;
-      }
-      ece = l1;
-      mce = max;
-      rmsce = Math.sqrt(l2);
-      // A difference within rounding error of zero is zero; the square root would blow 1e-17 up to 1e-9.
-      debiased = deb > 1e-13 * debScale ? Math.sqrt(deb) : 0;
-      murphy = new MurphyDecomposition(rel, res, unc, wbv, wbc);
+      BinnedErrors e = BinnedErrors.of(b, tw, prevalence);
+      ece = e.ece();
+      mce = e.mce();
+      rmsce = e.rmsce();
+      debiased = e.eceDebiased();
+      murphy = e.murphy();
       if (weights == null) {
-        table = table(b, o);
+        table = BinnedErrors.table(b, o.binInterval(), o.intervalLevel());
       }
     }
     double ace = groups.contains(Metric.Group.ACE) ? ace(s, weights, o.aceBins()) : Double.NaN;
@@ -109,20 +85,6 @@ final class MetricEngine {
     return new CalibrationReport(
         n, tw, twy, prevalence, auroc, auprc, brier, logLoss, ece, mce, rmsce, debiased, ace, murphy, corp, tail,
         z, zp, oe, slope, intercept, o.binning(), table);
-  }
-
-  private static List<Bin> table(BinSums b, CalibrationOptions o) {
-    List<Bin> bins = new ArrayList<>(b.bins);
-    for (int k = 0; k < b.bins; k++) {
-      double bw = b.w[k];
-      if (bw > 0) {
-        Interval ci = o.binInterval().interval(b.sy[k], bw, o.intervalLevel());
-        bins.add(new Bin(b.lo[k], b.hi[k], b.n[k], bw, b.sp[k] / bw, b.sy[k] / bw, b.sy[k], ci.lo(), ci.hi()));
-      } else {
-        bins.add(new Bin(b.lo[k], b.hi[k], 0, 0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN));
-      }
-    }
-    return bins;
   }
 
   /** Mann–Whitney over tie groups: each positive scores the negatives below it plus half of those tied with it. */
