@@ -9,13 +9,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class LogisticRecalibration {
   private static final int MAX_ITERATIONS = 100;
-  private static final double TOLERANCE = 1e-10;
+  private static final double TOLERANCE = 1e-12;
 
   private LogisticRecalibration() {}
 
   static double slope(double[] lp, byte[] y, double @Nullable [] w) {
-    double a = 0, b = 1;
-    double ll = logLikelihood(lp, y, w, a, b);
+    // Centre the covariate: the slope is unchanged and the 2×2 system stays well conditioned even when some
+    // logits sit at the clip (±34.5) while the rest are near 0.
+    double sw = 0, swx = 0;
+    for (int i = 0; i < lp.length; i++) {
+      double wi = w == null ? 1 : w[i];
+      sw += wi;
+      swx += wi * lp[i];
+    }
+    double centre = swx / sw;
+    double a = -centre, b = 1; // the identity map, α + β·(x − centre) = x
+    double ll = logLikelihood(lp, y, w, a, b, centre);
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
       for (int i = 0; i < lp.length; i++) {
@@ -23,7 +32,7 @@ final class LogisticRecalibration {
         if (wi == 0) {
           continue;
         }
-        double x = lp[i];
+        double x = lp[i] - centre;
         double mu = sigmoid(a + b * x);
         double r = wi * (y[i] - mu);
         double v = wi * mu * (1 - mu);
@@ -41,22 +50,27 @@ final class LogisticRecalibration {
       double db = (h00 * g1 - h01 * g0) / det;
       double step = 1;
       double na = a + da, nb = b + db;
-      double nll = logLikelihood(lp, y, w, na, nb);
+      double nll = logLikelihood(lp, y, w, na, nb, centre);
       while (nll < ll - 1e-12 * Math.abs(ll) && step > 1e-6) {
         step /= 2;
         na = a + step * da;
         nb = b + step * db;
-        nll = logLikelihood(lp, y, w, na, nb);
+        nll = logLikelihood(lp, y, w, na, nb, centre);
       }
       double change = Math.max(Math.abs(na - a), Math.abs(nb - b));
       a = na;
       b = nb;
       ll = nll;
       if (change < TOLERANCE * Math.max(1, Math.abs(b))) {
-        return Math.abs(b) < 1e6 ? b : Double.NaN;
+        return finiteSlope(b);
       }
     }
     return Double.NaN;
+  }
+
+  /** Beyond ±1000 the data are (nearly) separated and the slope is not estimable. */
+  private static double finiteSlope(double b) {
+    return Math.abs(b) < 1e3 ? b : Double.NaN;
   }
 
   static double interceptWithOffset(double[] lp, byte[] y, double @Nullable [] w) {
@@ -86,14 +100,15 @@ final class LogisticRecalibration {
     return Double.NaN;
   }
 
-  private static double logLikelihood(double[] lp, byte[] y, double @Nullable [] w, double a, double b) {
+  private static double logLikelihood(
+      double[] lp, byte[] y, double @Nullable [] w, double a, double b, double centre) {
     double ll = 0;
     for (int i = 0; i < lp.length; i++) {
       double wi = w == null ? 1 : w[i];
       if (wi == 0) {
         continue;
       }
-      double eta = a + b * lp[i];
+      double eta = a + b * (lp[i] - centre);
       // log σ(η) = −log(1 + e^−η), written to stay finite for large |η|.
       double l = eta > 0 ? -Math.log1p(Math.exp(-eta)) : eta - Math.log1p(Math.exp(eta));
       ll += wi * (y[i] != 0 ? l : l - eta);

@@ -147,7 +147,7 @@ final class MetricEngine {
   }
 
   private static double ace(SortedPredictions s, double @Nullable [] weights, int bins) {
-    BinSums b = BinSums.of(s, Binning.arraySplit(bins), weights);
+    BinSums b = BinSums.of(s, Binning.equalMass(bins), weights);
     double sum = 0;
     int used = 0;
     for (int k = 0; k < b.bins; k++) {
