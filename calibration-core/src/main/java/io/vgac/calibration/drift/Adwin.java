@@ -202,6 +202,89 @@ public final class Adwin implements ChangeDetector {
     detections = 0;
   }
 
+  /** The complete mutable state, for persistence; {@link #restore} makes a detector continue identically. */
+  public AdwinState state() {
+    int[] lengths = Arrays.copyOf(rowLength, rows);
+    int total = 0;
+    for (int len : lengths) {
+      total += len;
+    }
+    double[] sums = new double[total];
+    double[] variances = new double[total];
+    int j = 0;
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(bucketSum, r * rowStride, sums, j, rowLength[r]);
+      System.arraycopy(bucketVariance, r * rowStride, variances, j, rowLength[r]);
+      j += rowLength[r];
+    }
+    return new AdwinState(lengths, sums, variances, width, sum, variance, time, detections);
+  }
+
+  /**
+   * Replaces this detector's state with {@code state} (taken from a detector with the same configuration).
+   * Validates everything first (bucket rows within the configured size, widths adding up) and changes nothing on
+   * failure.
+   *
+   * @throws IllegalArgumentException naming the inconsistent field
+   */
+  public void restore(AdwinState state) {
+    int[] lengths = state.rowLengths();
+    if (lengths.length < 1 || lengths.length > 62) {
+      throw new IllegalArgumentException("rowLengths must hold 1 to 62 rows but held " + lengths.length);
+    }
+    long items = 0;
+    int total = 0;
+    for (int r = 0; r < lengths.length; r++) {
+      if (lengths[r] < 0 || lengths[r] > config.maxBuckets()) {
+        throw new IllegalArgumentException(
+            "rowLengths[" + r + "] must be in [0, " + config.maxBuckets() + "] but was " + lengths[r]);
+      }
+      items += (long) lengths[r] << r;
+      total += lengths[r];
+    }
+    double[] sums = state.bucketSums();
+    double[] variances = state.bucketVariances();
+    if (sums.length != total || variances.length != total) {
+      throw new IllegalArgumentException("bucketSums and bucketVariances must hold " + total
+          + " values (the sum of rowLengths) but held " + sums.length + " and " + variances.length);
+    }
+    if (state.width() != items) {
+      throw new IllegalArgumentException(
+          "width must equal the items in the buckets (" + items + ") but was " + state.width());
+    }
+    if (!(state.time() >= state.width()) || !(state.detections() >= 0 && state.detections() <= state.time())) {
+      throw new IllegalArgumentException("time must be ≥ width (" + state.width() + ") and detections in [0, time]"
+          + " but were " + state.time() + " and " + state.detections());
+    }
+    if (!Double.isFinite(state.sum()) || !(state.variance() >= 0) || Double.isInfinite(state.variance())) {
+      throw new IllegalArgumentException(
+          "sum must be finite and variance finite and ≥ 0 but were " + state.sum() + " and " + state.variance());
+    }
+    for (int i = 0; i < total; i++) {
+      if (!Double.isFinite(sums[i]) || !Double.isFinite(variances[i])) {
+        throw new IllegalArgumentException(
+            "bucket " + i + " must be finite but was " + sums[i] + " / " + variances[i]);
+      }
+    }
+    int capacity = Math.max(INITIAL_ROWS, Integer.highestOneBit(lengths.length) * 2);
+    rowLength = new int[capacity];
+    bucketSum = new double[capacity * rowStride];
+    bucketVariance = new double[capacity * rowStride];
+    int j = 0;
+    for (int r = 0; r < lengths.length; r++) {
+      System.arraycopy(sums, j, bucketSum, r * rowStride, lengths[r]);
+      System.arraycopy(variances, j, bucketVariance, r * rowStride, lengths[r]);
+      rowLength[r] = lengths[r];
+      j += lengths[r];
+    }
+    rows = lengths.length;
+    width = state.width();
+    sum = state.sum();
+    variance = state.variance();
+    time = state.time();
+    detections = state.detections();
+  }
+
   @Override
   public long count() {
     return time;

@@ -109,6 +109,58 @@ public final class CalibrationEDetector {
     alarm = null;
   }
 
+  /** The complete mutable state, for persistence; {@link #restore} makes a detector continue identically. */
+  public CalibrationEDetectorState state() {
+    return new CalibrationEDetectorState(count, eCusum.clone(), alarm);
+  }
+
+  /**
+   * Replaces this detector's state with {@code state} (taken from a detector with the same configuration). The
+   * statistic and per-deviation averages are recomputed in the order {@link #update} uses, so they are
+   * bit-identical to the saved detector's. Validates everything first and changes nothing on failure.
+   *
+   * @throws IllegalArgumentException naming the field that is inconsistent with this detector's configuration
+   */
+  public void restore(CalibrationEDetectorState state) {
+    double[] saved = state.eCusum();
+    if (saved.length != eCusum.length) {
+      throw new IllegalArgumentException(
+          "eCusum must hold " + eCusum.length + " values (4 deviations × " + bets.length + " bets) but held "
+              + saved.length);
+    }
+    for (int i = 0; i < saved.length; i++) {
+      if (!(saved[i] >= 0) || Double.isInfinite(saved[i])) {
+        throw new IllegalArgumentException("eCusum[" + i + "] must be finite and ≥ 0 but was " + saved[i]);
+      }
+    }
+    if (state.count() < 0) {
+      throw new IllegalArgumentException("count must be ≥ 0 but was " + state.count());
+    }
+    CalibrationAlarm a = state.alarm();
+    if (a != null && !(a.index() >= 0 && a.index() < state.count())) {
+      throw new IllegalArgumentException(
+          "alarm.index must be in [0, " + state.count() + ") but was " + a.index());
+    }
+    if (a != null && a.threshold() != threshold) {
+      throw new IllegalArgumentException(
+          "alarm.threshold must be 1/alpha = " + threshold + " but was " + a.threshold());
+    }
+    System.arraycopy(saved, 0, eCusum, 0, saved.length);
+    int g = bets.length;
+    double total = 0;
+    for (int d = 0; d < DEVIATIONS.length; d++) {
+      double sum = 0;
+      for (int k = 0, i = d * g; k < g; k++, i++) {
+        sum += eCusum[i];
+      }
+      deviationMixture[d] = sum / g;
+      total += sum;
+    }
+    statistic = total / eCusum.length;
+    count = state.count();
+    alarm = a;
+  }
+
   /** Observations since construction or the last reset. */
   public long count() {
     return count;

@@ -69,6 +69,40 @@ public final class PageHinkley implements ChangeDetector {
     detections = 0;
   }
 
+  /** The complete mutable state, for persistence; {@link #restore} makes a detector continue identically. */
+  public PageHinkleyState state() {
+    return new PageHinkleyState(count, detections, changeDetected, counter, mean, sum);
+  }
+
+  /**
+   * Replaces this detector's state with {@code state}. Validates first and changes nothing on failure.
+   *
+   * @throws IllegalArgumentException naming the inconsistent field
+   */
+  public void restore(PageHinkleyState state) {
+    if (state.count() < 0) {
+      throw new IllegalArgumentException("count must be ≥ 0 but was " + state.count());
+    }
+    if (!(state.detections() >= 0 && state.detections() <= state.count())) {
+      throw new IllegalArgumentException(
+          "detections must be in [0, " + state.count() + "] but was " + state.detections());
+    }
+    if (!(state.counter() >= 1 && state.counter() <= state.count() + 1)) {
+      throw new IllegalArgumentException(
+          "counter must be in [1, " + (state.count() + 1) + "] but was " + state.counter());
+    }
+    if (!Double.isFinite(state.mean()) || !Double.isFinite(state.sum())) {
+      throw new IllegalArgumentException(
+          "mean and sum must be finite but were " + state.mean() + " and " + state.sum());
+    }
+    count = state.count();
+    detections = state.detections();
+    changeDetected = state.changeDetected();
+    counter = state.counter();
+    mean = state.mean();
+    sum = state.sum();
+  }
+
   @Override
   public long count() {
     return count;

@@ -119,6 +119,56 @@ public final class CalibrationAccumulator {
     return new CalibrationAccumulator(binning, logLossEpsilon).combine(this);
   }
 
+  /** The complete state (counts and compensated sums), for persistence; see {@link #restore}. */
+  public AccumulatorState state() {
+    return new AccumulatorState(n, counts.clone(), sums.clone(), comp.clone(), totals.clone(), totalsComp.clone());
+  }
+
+  /**
+   * Replaces this accumulator's rows with a saved state of an accumulator over the same bins. Validates the shape
+   * and values first and changes nothing on failure.
+   *
+   * @throws IllegalArgumentException naming the inconsistent field
+   */
+  public void restore(AccumulatorState state) {
+    long[] c = state.counts();
+    if (c.length != bins) {
+      throw new IllegalArgumentException("counts must hold " + bins + " bins but held " + c.length);
+    }
+    long total = 0;
+    for (int k = 0; k < bins; k++) {
+      if (c[k] < 0) {
+        throw new IllegalArgumentException("counts[" + k + "] must be ≥ 0 but was " + c[k]);
+      }
+      total += c[k];
+    }
+    if (state.n() != total) {
+      throw new IllegalArgumentException("n must equal the sum of counts (" + total + ") but was " + state.n());
+    }
+    double[] s = checkFinite("sums", state.sums(), sums.length);
+    double[] sc = checkFinite("compensations", state.compensations(), comp.length);
+    double[] t = checkFinite("totals", state.totals(), totals.length);
+    double[] tc = checkFinite("totalsCompensations", state.totalsCompensations(), totalsComp.length);
+    System.arraycopy(c, 0, counts, 0, bins);
+    System.arraycopy(s, 0, sums, 0, s.length);
+    System.arraycopy(sc, 0, comp, 0, sc.length);
+    System.arraycopy(t, 0, totals, 0, t.length);
+    System.arraycopy(tc, 0, totalsComp, 0, tc.length);
+    n = total;
+  }
+
+  private static double[] checkFinite(String field, double[] values, int length) {
+    if (values.length != length) {
+      throw new IllegalArgumentException(field + " must hold " + length + " values but held " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(field + "[" + i + "] must be finite but was " + values[i]);
+      }
+    }
+    return values;
+  }
+
   /** Forgets every row. */
   public void clear() {
     Arrays.fill(counts, 0);
