@@ -79,7 +79,7 @@ final class MetricEngine {
     if (groups.contains(Metric.Group.LOGISTIC) && !oneClass) {
       double[] lp = s.logits(o.logLossEpsilon());
       slope = LogisticRecalibration.slope(lp, y, wt);
-      intercept = LogisticRecalibration.interceptWithOffset(lp, y, wt);
+      intercept = LogisticRecalibration.interceptWithOffset(p, o.logLossEpsilon(), y, wt);
     }
     List<TailGap> tail = groups.contains(Metric.Group.TAIL) ? tail(s, wt, o) : List.of();
     return new CalibrationReport(
@@ -141,7 +141,7 @@ final class MetricEngine {
         continue;
       }
       double pi = Math.min(Math.max(s.p[i], eps), 1 - eps);
-      sum -= wi * (s.y[i] != 0 ? Math.log(pi) : Math.log1p(-pi));
+      sum -= wi * Math.log(s.y[i] != 0 ? pi : 1 - pi); // Math.log is an intrinsic; log1p is not
     }
     return sum / tw;
   }
