@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * resample; {@code undefinedResamples} counts, per metric, the resamples left out because the metric was NaN there
  * (for example AUROC on a resample with one class).
  *
+ * <p>These are plain percentile intervals. For binned calibration errors (ECE, MCE, RMSCE) the plug-in estimator is
+ * biased upwards (Kumar, Liang &amp; Ma 2019), and its resamples more so, so for a well-calibrated model the interval
+ * can lie wholly above the point estimate; read its upper end as "how bad could calibration plausibly be", which is
+ * how honest tier qualification uses it.
+ *
  * @param intervals interval per resampled metric
  * @param tailGaps interval of the tail gap per threshold τ
  * @param undefinedResamples resamples in which the metric was undefined

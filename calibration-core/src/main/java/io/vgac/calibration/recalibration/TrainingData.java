@@ -1,6 +1,7 @@
 package io.vgac.calibration.recalibration;
 
 import io.vgac.calibration.Predictions;
+import io.vgac.calibration.Probability;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,11 +82,7 @@ final class TrainingData {
       } else if (!Double.isFinite(v)) {
         throw new IllegalArgumentException("Not a finite score: " + v + " at index " + i);
       }
-      int label = labels[i];
-      if (label != 0 && label != 1) {
-        throw new IllegalArgumentException("Not a 0/1 label: " + label + " at index " + i);
-      }
-      y[i] = (byte) label;
+      y[i] = (byte) Probability.checkLabel(labels[i], i);
     }
     double[] w = weights == null ? unitWeights(n) : checkWeights(weights);
     return new TrainingData(x.clone(), y, w, weights != null);
@@ -93,20 +90,7 @@ final class TrainingData {
 
   /** Validates weights (finite, non-negative, positive total) and returns a copy. */
   static double[] checkWeights(double[] weights) {
-    double total = 0;
-    for (int i = 0; i < weights.length; i++) {
-      double wi = weights[i];
-      if (!(wi >= 0) || Double.isInfinite(wi)) {
-        throw new IllegalArgumentException("Not a finite non-negative weight: " + wi + " at index " + i);
-      }
-      total += wi;
-    }
-    if (!(total > 0)) {
-      throw new IllegalArgumentException("All weights are zero: at least one positive weight is required");
-    }
-    if (Double.isInfinite(total)) {
-      throw new IllegalArgumentException("Total weight overflows: " + total);
-    }
+    Probability.checkWeights(weights);
     return weights.clone();
   }
 
