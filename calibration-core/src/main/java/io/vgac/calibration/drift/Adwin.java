@@ -85,6 +85,11 @@ public final class Adwin implements ChangeDetector {
     long n1 = width;
     double u0 = 0;
     double u1 = sum;
+    // The window's size and variance are fixed during one scan: the bound's logarithms are computed once per scan,
+    // not per boundary (same operations, so the same bits as MOA's per-boundary computation).
+    double dd = Math.log(2 * Math.log((double) width) / config.delta());
+    double v = variance / width;
+    int minSub = config.minSubWindowLength();
     for (int r = rows - 1; r >= 0; r--) {
       long size = 1L << r;
       int len = rowLength[r];
@@ -98,8 +103,7 @@ public final class Adwin implements ChangeDetector {
           return false; // W1 would be empty
         }
         double difference = (u0 / n0) - (u1 / n1);
-        int minSub = config.minSubWindowLength();
-        if (n1 > minSub + 1 && n0 > minSub + 1 && isCut(n0, n1, difference)) {
+        if (n1 > minSub + 1 && n0 > minSub + 1 && isCut(n0, n1, difference, dd, v, minSub)) {
           deleteOldestBucket();
           return true;
         }
@@ -108,11 +112,8 @@ public final class Adwin implements ChangeDetector {
     return false;
   }
 
-  private boolean isCut(long n0, long n1, double difference) {
+  private static boolean isCut(long n0, long n1, double difference, double dd, double v, int minSub) {
     // Same operation order as MOA so that borderline comparisons round identically.
-    double dd = Math.log(2 * Math.log((double) width) / config.delta());
-    double v = variance / width;
-    int minSub = config.minSubWindowLength();
     double m = 1.0 / (n0 - minSub + 1) + 1.0 / (n1 - minSub + 1);
     double epsilon = Math.sqrt(2 * m * v * dd) + 2.0 / 3 * dd * m;
     return Math.abs(difference) > epsilon;
