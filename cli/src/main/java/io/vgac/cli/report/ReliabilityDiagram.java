@@ -13,11 +13,11 @@ import java.util.Locale;
  */
 final class ReliabilityDiagram {
   private static final int WIDTH = 640;
-  private static final int HEIGHT = 800;
+  private static final int HEIGHT = 816;
   private static final int LEFT = 84;
   private static final int PLOT = 500;
   private static final int TOP = 92;
-  private static final int HIST_TOP = TOP + PLOT + 52;
+  private static final int HIST_TOP = TOP + PLOT + 84;
   private static final int HIST_HEIGHT = 90;
   private static final String POINT_COLOUR = "#1f5fa8";
   private static final String BAR_COLOUR = "#9cc3e6";
@@ -68,7 +68,7 @@ final class ReliabilityDiagram {
         + " stroke=\"#333\"/>\n", LEFT, TOP, PLOT, PLOT));
     s.append(String.format(Locale.ROOT, "<text transform=\"translate(%d %d) rotate(-90)\" text-anchor=\"middle\">"
         + "observed rate of outcome 1</text>\n", LEFT - 48, TOP + PLOT / 2));
-    s.append(text(LEFT + PLOT / 2.0, TOP + PLOT + 38, "middle", "mean predicted probability"));
+    s.append(text(LEFT + PLOT / 2.0, TOP + PLOT + 40, "middle", "mean predicted probability"));
 
     // Perfect calibration.
     s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\""
@@ -110,7 +110,7 @@ final class ReliabilityDiagram {
     // Legend, in the upper-left corner where a well-calibrated curve leaves room.
     int lx = LEFT + 14;
     int ly = TOP + 20;
-    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"252\" height=\"46\" fill=\"white\""
+    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"292\" height=\"46\" fill=\"white\""
         + " fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n", lx - 8, ly - 14));
     s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\""
         + " stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n", lx, ly - 4, lx + 22, ly - 4));
@@ -141,7 +141,8 @@ final class ReliabilityDiagram {
         + "rows</text>\n", LEFT - 48, HIST_TOP + HIST_HEIGHT / 2));
     s.append(text(LEFT + PLOT / 2.0, HIST_TOP + HIST_HEIGHT + 38, "middle",
         "predicted probability (" + histogram.length + " equal-width bins)"));
-    s.append(text(LEFT + PLOT / 2.0, HIST_TOP - 10, "middle", "Distribution of predicted probabilities"));
+    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">Distribution of predicted"
+        + " probabilities</text>\n", LEFT, HIST_TOP - 12));
     s.append("</svg>\n");
     return s.toString().getBytes(StandardCharsets.UTF_8);
   }
