@@ -48,6 +48,10 @@ public final class Main {
 
   /** Runs one command line and returns its exit status; never throws. */
   public static int run(String[] args, CommandContext context) {
+    return run(args, context, COMMANDS);
+  }
+
+  static int run(String[] args, CommandContext context, List<Command> commands) {
     PrintStream err = context.err();
     if (args.length == 0) {
       err.println("vgac: missing command (try 'vgac --help')");
@@ -55,12 +59,13 @@ public final class Main {
     }
     String name = args[0];
     if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-      context.out().print(usage());
+      context.out().print(usage(commands));
       return EXIT_OK;
     }
-    Command command = find(name);
+    Command command = find(commands, name);
     if (command == null) {
-      err.println("vgac: unknown command '" + name + "' (commands: " + commandNames() + ")");
+      err.println("vgac: unknown command '" + name + "' (commands: "
+          + String.join(", ", commands.stream().map(Command::name).toList()) + ")");
       return EXIT_USAGE;
     }
     try {
@@ -95,8 +100,8 @@ public final class Main {
     return text.replaceAll("\\s+", " ").strip();
   }
 
-  private static @Nullable Command find(String name) {
-    for (Command c : COMMANDS) {
+  private static @Nullable Command find(List<Command> commands, String name) {
+    for (Command c : commands) {
       if (c.name().equals(name)) {
         return c;
       }
@@ -104,14 +109,10 @@ public final class Main {
     return null;
   }
 
-  private static String commandNames() {
-    return String.join(", ", COMMANDS.stream().map(Command::name).toList());
-  }
-
-  static String usage() {
+  static String usage(List<Command> commands) {
     StringBuilder sb = new StringBuilder();
     sb.append("Usage: vgac <command> [options]   (vgac <command> --help for its options)\n\nCommands:\n");
-    for (Command c : COMMANDS) {
+    for (Command c : commands) {
       sb.append(String.format("  %-10s %s", c.name(), c.summary())).append('\n');
     }
     sb.append("\nExit status: 0 success, 2 bad usage or bad input, 1 internal error (VGAC_DEBUG=1 shows the stack"

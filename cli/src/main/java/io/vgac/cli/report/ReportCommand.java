@@ -13,6 +13,7 @@ import io.vgac.cli.CommandContext;
 import io.vgac.cli.ProgressMeter;
 import io.vgac.cli.UsageException;
 import io.vgac.cli.csv.PredictionCsvReader;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -100,12 +101,13 @@ public final class ReportCommand implements Command {
     long seed = args.longValue("--seed", DEFAULT_SEED);
     String format = args.choice("--format", context.outIsTerminal() ? "text" : "json", FORMATS);
     String svg = args.has("--svg") ? args.required("--svg") : null;
-    if (svg != null) {
-      AtomicFiles.checkWritable(Path.of(svg), svg);
+    Path inputPath = path("--input", input);
+    Path svgPath = svg == null ? null : path("--svg", svg);
+    if (svgPath != null) {
+      AtomicFiles.checkWritable(svgPath, svg);
     }
 
-    Predictions predictions =
-        new PredictionCsvReader(probabilityColumn, labelColumn).read(Path.of(input), input);
+    Predictions predictions = new PredictionCsvReader(probabilityColumn, labelColumn).read(inputPath, input);
     CalibrationOptions options = CalibrationOptions.builder().binning(Binning.of(binning, bins)).build();
     CalibrationReport report = CalibrationMetrics.report(predictions, options);
     BootstrapSummary bootstrap = null;
@@ -122,12 +124,20 @@ public final class ReportCommand implements Command {
       case "markdown" -> MarkdownReport.render(result);
       default -> JsonReport.render(result);
     };
-    if (svg != null) {
-      AtomicFiles.write(Path.of(svg), ReliabilityDiagram.render(result, histogram(predictions, report)), svg);
+    if (svgPath != null) {
+      AtomicFiles.write(svgPath, ReliabilityDiagram.render(result, histogram(predictions, report)), svg);
     }
     context.out().write(rendered, 0, rendered.length);
     context.out().flush();
     return 0;
+  }
+
+  private static Path path(String option, String value) throws UsageException {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new UsageException(option + " is not a valid path: '" + value + "'");
+    }
   }
 
   /** The report's own bins when they are equal-width, else {@value ReliabilityDiagram#HISTOGRAM_BINS}. */
