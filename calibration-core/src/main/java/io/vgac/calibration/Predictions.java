@@ -33,11 +33,7 @@ public final class Predictions {
   public static Predictions of(double[] probabilities, int[] labels, double @Nullable [] weights) {
     byte[] y = new byte[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      int v = labels[i];
-      if (v != 0 && v != 1) {
-        throw new IllegalArgumentException("Not a 0/1 label: " + v + " at index " + i);
-      }
-      y[i] = (byte) v;
+      y[i] = (byte) Probability.checkLabel(labels[i], i);
     }
     return wrap(probabilities.clone(), y, weights == null ? null : weights.clone());
   }
@@ -62,24 +58,10 @@ public final class Predictions {
     int positives = 0;
     for (int i = 0; i < n; i++) {
       Probability.check(probabilities[i], i);
-      byte v = labels[i];
-      if (v != 0 && v != 1) {
-        throw new IllegalArgumentException("Not a 0/1 label: " + v + " at index " + i);
-      }
-      positives += v;
+      positives += Probability.checkLabel(labels[i], i);
     }
     if (weights != null) {
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        double wi = weights[i];
-        if (!(wi >= 0) || Double.isInfinite(wi)) {
-          throw new IllegalArgumentException("Not a finite non-negative weight: " + wi + " at index " + i);
-        }
-        total += wi;
-      }
-      if (!(total > 0)) {
-        throw new IllegalArgumentException("All weights are zero: at least one positive weight is required");
-      }
+      Probability.checkWeights(weights);
     }
     return new Predictions(probabilities, labels, weights, positives);
   }

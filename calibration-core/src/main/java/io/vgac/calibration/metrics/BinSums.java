@@ -31,6 +31,10 @@ final class BinSums {
     spy = new double[bins];
   }
 
+  static BinSums empty(int bins) {
+    return new BinSums(bins);
+  }
+
   double totalWeight() {
     double t = 0;
     for (double x : w) {

@@ -82,7 +82,7 @@ public final class CalibrationOptions {
     return logLossEpsilon;
   }
 
-  /** Array-split bins for ACE: as many as the report's bins (15 for data-defined schemes). */
+  /** Equal-mass bins for ACE: as many as the report's bins (15 for data-defined schemes). */
   int aceBins() {
     return binning.bins() > 0 ? binning.bins() : DEFAULT_BINS;
   }

@@ -20,8 +20,9 @@ import java.util.List;
  * @param mce max over non-empty bins of |p̄_b − ȳ_b|
  * @param rmsce √Σ (W_b/W)(p̄_b − ȳ_b)² (L2 calibration error)
  * @param eceDebiased the debiased L2 calibration error of Kumar, Liang &amp; Ma (2019): √max(0, Σ (W_b/W)[(p̄_b −
- *     ȳ_b)² − ȳ_b(1 − ȳ_b)/(n_b − 1)]), bins of one row contributing 0
- * @param ace adaptive calibration error (Nixon et al. 2019): the unweighted mean gap over array-split bins
+ *     ȳ_b)² − ȳ_b(1 − ȳ_b)/(W_b − 1)]), bins with W_b ≤ 1 contributing 0
+ * @param ace adaptive calibration error (Nixon et al. 2019): the unweighted mean gap over equal-mass bins (ties kept
+ *     together, so unlike array-split it does not depend on the input order)
  * @param murphy the binned Murphy decomposition of the Brier score
  * @param corp the CORP (isotonic) decomposition of the Brier score
  * @param tail tail gaps at each threshold

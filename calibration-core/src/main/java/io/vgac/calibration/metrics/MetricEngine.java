@@ -1,6 +1,5 @@
 package io.vgac.calibration.metrics;
 
-import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
 import io.vgac.calibration.binning.Binning;
 import java.util.ArrayList;
@@ -50,9 +49,11 @@ final class MetricEngine {
     boolean oneClass = !(twy > 0) || !(tw - twy > 0);
 
     double auroc = Double.NaN, auprc = Double.NaN;
-    if (groups.contains(Metric.Group.RANKING) && !oneClass) {
-      auroc = auroc(s, wt, twy, tw - twy);
-      auprc = averagePrecision(s, wt, twy);
+    boolean ranking = groups.contains(Metric.Group.RANKING) && !oneClass;
+    TieGroups ties = ranking || groups.contains(Metric.Group.CORP) ? TieGroups.of(s, wt) : null;
+    if (ranking) {
+      auroc = auroc(ties, twy, tw - twy);
+      auprc = averagePrecision(ties, twy);
     }
     double logLoss = groups.contains(Metric.Group.LOG_LOSS) ? logLoss(s, wt, tw, o.logLossEpsilon()) : Double.NaN;
 
@@ -61,46 +62,26 @@ final class MetricEngine {
     List<Bin> table = List.of();
     if (groups.contains(Metric.Group.BINS)) {
       BinSums b = BinSums.of(s, o.binning(), weights);
-      double l1 = 0, l2 = 0, max = 0, deb = 0, rel = 0, res = 0, wbv = 0, wbc = 0;
-      for (int k = 0; k < b.bins; k++) {
-        double bw = b.w[k];
-        if (!(bw > 0)) {
-          continue;
-        }
-        double pm = b.sp[k] / bw;
-        double ym = b.sy[k] / bw;
-        double gap = Math.abs(pm - ym);
-        double share = bw / tw;
-        l1 += share * gap;
-        l2 += share * gap * gap;
-        max = Math.max(max, gap);
-        if (b.n[k] >= 2) {
-          deb += share * (gap * gap - ym * (1 - ym) / (b.n[k] - 1));
-        }
-        rel += share * gap * gap;
-        res += share * (ym - prevalence) * (ym - prevalence);
-        wbv += (b.spp[k] - b.sp[k] * pm) / tw;
-        wbc += 2 * (b.spy[k] - b.sp[k] * ym) / tw;
-      }
-      ece = l1;
-      mce = max;
-      rmsce = Math.sqrt(l2);
-      debiased = Math.sqrt(Math.max(0, deb));
-      murphy = new MurphyDecomposition(rel, res, unc, wbv, wbc);
+      BinnedErrors e = BinnedErrors.of(b, tw, prevalence);
+      ece = e.ece();
+      mce = e.mce();
+      rmsce = e.rmsce();
+      debiased = e.eceDebiased();
+      murphy = e.murphy();
       if (weights == null) {
-        table = table(b, o);
+        table = BinnedErrors.table(b, o.binInterval(), o.intervalLevel());
       }
     }
     double ace = groups.contains(Metric.Group.ACE) ? ace(s, weights, o.aceBins()) : Double.NaN;
     CorpDecomposition corp =
         groups.contains(Metric.Group.CORP)
-            ? corp(s, wt, tw, brier, unc)
+            ? corp(ties, tw, brier, unc)
             : new CorpDecomposition(Double.NaN, Double.NaN, unc);
     double slope = Double.NaN, intercept = Double.NaN;
     if (groups.contains(Metric.Group.LOGISTIC) && !oneClass) {
       double[] lp = s.logits(o.logLossEpsilon());
       slope = LogisticRecalibration.slope(lp, y, wt);
-      intercept = LogisticRecalibration.interceptWithOffset(lp, y, wt);
+      intercept = LogisticRecalibration.interceptWithOffset(p, o.logLossEpsilon(), y, wt);
     }
     List<TailGap> tail = groups.contains(Metric.Group.TAIL) ? tail(s, wt, o) : List.of();
     return new CalibrationReport(
@@ -108,59 +89,25 @@ final class MetricEngine {
         z, zp, oe, slope, intercept, o.binning(), table);
   }
 
-  private static List<Bin> table(BinSums b, CalibrationOptions o) {
-    List<Bin> bins = new ArrayList<>(b.bins);
-    for (int k = 0; k < b.bins; k++) {
-      double bw = b.w[k];
-      if (bw > 0) {
-        Interval ci = o.binInterval().interval(b.sy[k], bw, o.intervalLevel());
-        bins.add(new Bin(b.lo[k], b.hi[k], b.n[k], bw, b.sp[k] / bw, b.sy[k] / bw, b.sy[k], ci.lo(), ci.hi()));
-      } else {
-        bins.add(new Bin(b.lo[k], b.hi[k], 0, 0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN));
-      }
-    }
-    return bins;
-  }
-
   /** Mann–Whitney over tie groups: each positive scores the negatives below it plus half of those tied with it. */
-  static double auroc(SortedPredictions s, double @Nullable [] wt, double wPos, double wNeg) {
+  static double auroc(TieGroups t, double wPos, double wNeg) {
     double below = 0, sum = 0;
-    int[] g = s.groupStart;
-    for (int k = 0; k < g.length - 1; k++) {
-      double gp = 0, gn = 0;
-      for (int i = g[k]; i < g[k + 1]; i++) {
-        double wi = wt == null ? 1 : wt[i];
-        if (s.y[i] != 0) {
-          gp += wi;
-        } else {
-          gn += wi;
-        }
-      }
-      sum += gp * (below + 0.5 * gn);
-      below += gn;
+    for (int k = 0; k < t.count; k++) {
+      sum += t.pos[k] * (below + 0.5 * t.neg[k]);
+      below += t.neg[k];
     }
     return sum / (wPos * wNeg);
   }
 
   /** scikit-learn's average precision: thresholds at each distinct score, descending. */
-  static double averagePrecision(SortedPredictions s, double @Nullable [] wt, double wPos) {
+  static double averagePrecision(TieGroups t, double wPos) {
     double tp = 0, fp = 0, prevRecall = 0, ap = 0;
-    int[] g = s.groupStart;
-    for (int k = g.length - 2; k >= 0; k--) {
-      double gp = 0, gn = 0;
-      for (int i = g[k]; i < g[k + 1]; i++) {
-        double wi = wt == null ? 1 : wt[i];
-        if (s.y[i] != 0) {
-          gp += wi;
-        } else {
-          gn += wi;
-        }
-      }
-      if (gp + gn == 0) {
+    for (int k = t.count - 1; k >= 0; k--) {
+      if (t.pos[k] + t.neg[k] == 0) {
         continue;
       }
-      tp += gp;
-      fp += gn;
+      tp += t.pos[k];
+      fp += t.neg[k];
       double recall = tp / wPos;
       ap += (recall - prevRecall) * (tp / (tp + fp));
       prevRecall = recall;
@@ -176,13 +123,13 @@ final class MetricEngine {
         continue;
       }
       double pi = Math.min(Math.max(s.p[i], eps), 1 - eps);
-      sum -= wi * (s.y[i] != 0 ? Math.log(pi) : Math.log1p(-pi));
+      sum -= wi * Math.log(s.y[i] != 0 ? pi : 1 - pi); // Math.log is an intrinsic; log1p is not
     }
     return sum / tw;
   }
 
   private static double ace(SortedPredictions s, double @Nullable [] weights, int bins) {
-    BinSums b = BinSums.of(s, Binning.arraySplit(bins), weights);
+    BinSums b = BinSums.of(s, Binning.equalMass(bins), weights);
     double sum = 0;
     int used = 0;
     for (int k = 0; k < b.bins; k++) {
@@ -198,28 +145,18 @@ final class MetricEngine {
    * PAV over tie groups (ties are pooled first, as CORP requires), then S(p̂) = Σ W_block·m(1 − m) / W, because
    * with 0/1 outcomes a block's squared error around its mean m is W·m(1 − m).
    */
-  private static CorpDecomposition corp(
-      SortedPredictions s, double @Nullable [] wt, double tw, double brier, double unc) {
-    int groups = s.groups();
-    double[] bw = new double[groups];
-    double[] by = new double[groups];
+  private static CorpDecomposition corp(TieGroups t, double tw, double brier, double unc) {
+    double[] bw = new double[t.count];
+    double[] by = new double[t.count];
     int top = -1;
-    int[] g = s.groupStart;
-    for (int k = 0; k < groups; k++) {
-      double gw = 0, gy = 0;
-      for (int i = g[k]; i < g[k + 1]; i++) {
-        double wi = wt == null ? 1 : wt[i];
-        gw += wi;
-        if (s.y[i] != 0) {
-          gy += wi;
-        }
-      }
+    for (int k = 0; k < t.count; k++) {
+      double gw = t.pos[k] + t.neg[k];
       if (gw == 0) {
         continue;
       }
       top++;
       bw[top] = gw;
-      by[top] = gy;
+      by[top] = t.pos[k];
       // Merge while the previous block's mean exceeds this one's (cross-multiplied to avoid division).
       while (top > 0 && by[top - 1] * bw[top] > by[top] * bw[top - 1]) {
         bw[top - 1] += bw[top];
@@ -234,6 +171,38 @@ final class MetricEngine {
     }
     sHat /= tw;
     return new CorpDecomposition(Math.max(0, brier - sHat), Math.max(0, unc - sHat), unc);
+  }
+
+  /** Positive and negative weight of each tie group, ascending by score. */
+  static final class TieGroups {
+    final int count;
+    final double[] pos;
+    final double[] neg;
+
+    private TieGroups(int count) {
+      this.count = count;
+      pos = new double[count];
+      neg = new double[count];
+    }
+
+    static TieGroups of(SortedPredictions s, double @Nullable [] wt) {
+      int[] g = s.groupStart;
+      TieGroups t = new TieGroups(g.length - 1);
+      for (int k = 0; k < t.count; k++) {
+        double gp = 0, gn = 0;
+        for (int i = g[k]; i < g[k + 1]; i++) {
+          double wi = wt == null ? 1 : wt[i];
+          if (s.y[i] != 0) {
+            gp += wi;
+          } else {
+            gn += wi;
+          }
+        }
+        t.pos[k] = gp;
+        t.neg[k] = gn;
+      }
+      return t;
+    }
   }
 
   private static List<TailGap> tail(SortedPredictions s, double @Nullable [] wt, CalibrationOptions o) {

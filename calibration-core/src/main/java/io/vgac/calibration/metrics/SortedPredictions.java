@@ -32,7 +32,7 @@ final class SortedPredictions {
       l = new double[p.length];
       for (int i = 0; i < p.length; i++) {
         double pi = Math.min(Math.max(p[i], eps), 1 - eps);
-        l[i] = Math.log(pi) - Math.log1p(-pi);
+        l[i] = Math.log(pi / (1 - pi)); // 1 − p is exact for p ≥ ½, and Math.log is an intrinsic
       }
       logitsEpsilon = eps;
       logits = l;

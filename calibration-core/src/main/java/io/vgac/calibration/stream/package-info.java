@@ -1,4 +1,0 @@
-@NullMarked
-package io.vgac.calibration.stream;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.vgac.calibration.uncertainty;
-
-import org.jspecify.annotations.NullMarked;
