@@ -29,8 +29,9 @@ public final class ProgressMeter implements IntConsumer {
     return new ProgressMeter(context.err(), label, total, context.errIsTerminal());
   }
 
+  /** May be called from several threads (the bootstrap's workers). */
   @Override
-  public void accept(int done) {
+  public synchronized void accept(int done) {
     if (!enabled) {
       return;
     }
@@ -45,7 +46,7 @@ public final class ProgressMeter implements IntConsumer {
   }
 
   /** Erases the progress line. */
-  public void finish() {
+  public synchronized void finish() {
     if (shown) {
       err.print("\r\033[K");
       err.flush();

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationReport;
+import io.vgac.calibration.metrics.Metric;
 import io.vgac.calibration.metrics.TailGap;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import java.util.Map;
 /**
  * The {@code --format json} document: the fields of the CLI contract in snake_case plus a few extras ({@code ace},
  * {@code spiegelhalter_p}, {@code observed_expected}, {@code calibration_slope}, {@code calibration_intercept},
- * {@code corp}, {@code binning}, {@code bins_requested}, {@code ci_level}, {@code bootstrap}). Counts are JSON
+ * {@code corp}, {@code binning}, {@code bins_requested}, {@code ci_tail}, {@code ci_level}, {@code bootstrap}). Counts are JSON
  * integers; undefined values are {@code null}, never NaN.
  */
 final class JsonReport {
@@ -110,23 +112,39 @@ final class JsonReport {
     g.writeStringField("name", result.tier().name());
     g.writeEndObject();
 
-    BootstrapSummary bootstrap = result.bootstrap();
+    BootstrapResult bootstrap = result.bootstrap();
     if (bootstrap != null) {
       g.writeObjectFieldStart("ci");
-      for (Map.Entry<String, Interval> e : bootstrap.intervals().entrySet()) {
-        g.writeArrayFieldStart(e.getKey());
-        number(g, e.getValue().lo());
-        number(g, e.getValue().hi());
-        g.writeEndArray();
+      for (Metric m : Metric.values()) { // a stable order
+        Interval ci = bootstrap.interval(m);
+        if (ci != null) {
+          interval(g, m.jsonName(), ci);
+        }
       }
       g.writeEndObject();
+      g.writeArrayFieldStart("ci_tail");
+      for (Map.Entry<Double, Interval> e : bootstrap.tailGaps().entrySet()) {
+        g.writeStartObject();
+        number(g, "tau", e.getKey());
+        interval(g, "gap", e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       number(g, "ci_level", bootstrap.level());
       g.writeObjectFieldStart("bootstrap");
       g.writeNumberField("resamples", bootstrap.resamples());
       g.writeNumberField("seed", bootstrap.seed());
+      g.writeBooleanField("stratified", bootstrap.stratified());
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  private static void interval(JsonGenerator g, String field, Interval ci) throws IOException {
+    g.writeArrayFieldStart(field);
+    number(g, ci.lo());
+    number(g, ci.hi());
+    g.writeEndArray();
   }
 
   private static void number(JsonGenerator g, String field, double v) throws IOException {

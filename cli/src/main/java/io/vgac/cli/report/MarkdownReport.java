@@ -2,6 +2,7 @@ package io.vgac.cli.report;
 
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationReport;
 import io.vgac.calibration.metrics.TailGap;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ final class MarkdownReport {
 
   static byte[] render(ReportResult result) {
     CalibrationReport r = result.report();
-    BootstrapSummary bootstrap = result.bootstrap();
+    BootstrapResult bootstrap = result.bootstrap();
     StringBuilder sb = new StringBuilder();
     sb.append("# Calibration report: `").append(result.input().replace("`", "'")).append("`\n\n");
     sb.append("**").append(Numbers.count(r.n())).append(" rows**, ").append(Numbers.count((long) r.positives()))
@@ -34,17 +35,22 @@ final class MarkdownReport {
     for (ReportResult.Row row : result.headline()) {
       sb.append("| ").append(row.label()).append(" | ").append(Numbers.f4(row.value())).append(" |");
       if (bootstrap != null) {
-        Interval ci = result.interval(row.jsonName());
+        Interval ci = result.interval(row);
         sb.append(' ').append(Numbers.interval(ci)).append(" |");
       }
       sb.append('\n');
     }
 
     sb.append("\n## Tail calibration\n\nGap |mean y − mean p| over the rows with p ≥ τ.\n\n");
-    sb.append("| τ | rows | gap |\n|---:|---:|---:|\n");
+    sb.append(bootstrap == null ? "| τ | rows | gap |\n|---:|---:|---:|\n"
+        : "| τ | rows | gap | CI |\n|---:|---:|---:|---|\n");
     for (TailGap t : r.tail()) {
-      sb.append(String.format(Locale.ROOT, "| %.2f | %s | %s |\n", t.tau(), Numbers.count(t.n()),
+      sb.append(String.format(Locale.ROOT, "| %.2f | %s | %s |", t.tau(), Numbers.count(t.n()),
           t.isDefined() ? Numbers.f4(t.gap()) : "n/a"));
+      if (bootstrap != null) {
+        sb.append(' ').append(Numbers.interval(result.tailInterval(t.tau()))).append(" |");
+      }
+      sb.append('\n');
     }
 
     sb.append("\n## Bins\n\n");

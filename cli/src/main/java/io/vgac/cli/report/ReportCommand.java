@@ -2,9 +2,13 @@ package io.vgac.cli.report;
 
 import io.vgac.calibration.Predictions;
 import io.vgac.calibration.binning.Binning;
+import io.vgac.calibration.metrics.Bootstrap;
+import io.vgac.calibration.metrics.BootstrapConfig;
+import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationMetrics;
 import io.vgac.calibration.metrics.CalibrationOptions;
 import io.vgac.calibration.metrics.CalibrationReport;
+import io.vgac.calibration.policy.TierPolicy;
 import io.vgac.cli.Args;
 import io.vgac.cli.AtomicFiles;
 import io.vgac.cli.BadInputException;
@@ -27,19 +31,9 @@ public final class ReportCommand implements Command {
   public static final int DEFAULT_BINS = CalibrationOptions.DEFAULT_BINS;
   public static final int MAX_BINS = 100_000;
   public static final int MAX_RESAMPLES = 100_000;
-  public static final long DEFAULT_SEED = 42;
+  public static final long DEFAULT_SEED = BootstrapConfig.DEFAULT_SEED;
   static final List<String> BINNINGS = List.of("uniform", "equal-mass", "array-split");
   static final List<String> FORMATS = List.of("json", "text", "markdown");
-
-  private final BootstrapAndTier bootstrapAndTier;
-
-  public ReportCommand() {
-    this(BootstrapAndTier.standard());
-  }
-
-  ReportCommand(BootstrapAndTier bootstrapAndTier) {
-    this.bootstrapAndTier = bootstrapAndTier;
-  }
 
   @Override
   public String name() {
@@ -77,7 +71,7 @@ public final class ReportCommand implements Command {
                             (the original papers' equal-mass bins); equal-mass: quantile bins that never
                             split tied scores (default uniform)
           --bootstrap N     add 95% percentile bootstrap intervals from N resamples (default: none)
-          --seed S          seed of the bootstrap (default 42)
+          --seed S          seed of the bootstrap (default 0); the same seed gives the same intervals
           --format F        json, text or markdown (default: text on a terminal, json otherwise)
           --svg FILE        also write a reliability diagram with a histogram of p as SVG
 
@@ -110,14 +104,17 @@ public final class ReportCommand implements Command {
     Predictions predictions = new PredictionCsvReader(probabilityColumn, labelColumn).read(inputPath, input);
     CalibrationOptions options = CalibrationOptions.builder().binning(Binning.of(binning, bins)).build();
     CalibrationReport report = CalibrationMetrics.report(predictions, options);
-    BootstrapSummary bootstrap = null;
+    BootstrapResult bootstrap = null;
     if (resamples > 0) {
       ProgressMeter meter = ProgressMeter.of(context, "bootstrap", resamples);
-      bootstrap = bootstrapAndTier.bootstrap(predictions, options, resamples, seed, meter);
+      bootstrap = Bootstrap.run(predictions, options,
+          BootstrapConfig.builder().resamples(resamples).seed(seed).progress(meter).build());
       meter.finish();
     }
+    TierPolicy tiers = TierPolicy.standard();
+    int tier = tiers.qualifiedTier(report.ece());
     ReportResult result =
-        new ReportResult(input, report, bins, bootstrapAndTier.qualifiedTier(report.ece()), bootstrap);
+        new ReportResult(input, report, bins, new QualifiedTier(tier, tiers.tierName(tier)), bootstrap);
 
     byte[] rendered = switch (format) {
       case "text" -> TextReport.render(result);

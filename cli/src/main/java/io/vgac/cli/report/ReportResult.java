@@ -1,7 +1,9 @@
 package io.vgac.cli.report;
 
 import io.vgac.calibration.Interval;
+import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationReport;
+import io.vgac.calibration.metrics.Metric;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,38 +22,46 @@ public record ReportResult(
     CalibrationReport report,
     int binsRequested,
     QualifiedTier tier,
-    @Nullable BootstrapSummary bootstrap) {
+    @Nullable BootstrapResult bootstrap) {
 
-  /** One headline metric as the text and Markdown formats list it. */
-  record Row(String label, String jsonName, double value) {}
+  /** One headline value as the text and Markdown formats list it; {@code metric} is null when not resampled. */
+  record Row(String label, double value, @Nullable Metric metric) {}
 
   /** The headline metrics in display order. */
   List<Row> headline() {
-    CalibrationReport r = report;
     return List.of(
-        new Row("AUROC", "auroc", r.auroc()),
-        new Row("AUPRC (average precision)", "auprc", r.auprc()),
-        new Row("Brier score", "brier", r.brier()),
-        new Row("log loss", "log_loss", r.logLoss()),
-        new Row("ECE", "ece", r.ece()),
-        new Row("MCE", "mce", r.mce()),
-        new Row("RMSCE", "rmsce", r.rmsce()),
-        new Row("ECE debiased (L2)", "ece_debiased", r.eceDebiased()),
-        new Row("ACE (array-split)", "ace", r.ace()),
-        new Row("Spiegelhalter Z", "spiegelhalter_z", r.spiegelhalterZ()),
-        new Row("Spiegelhalter p-value", "spiegelhalter_p", r.spiegelhalterP()),
-        new Row("observed / expected", "observed_expected", r.observedExpected()),
-        new Row("calibration slope", "calibration_slope", r.calibrationSlope()),
-        new Row("calibration intercept", "calibration_intercept", r.calibrationIntercept()),
-        new Row("Murphy reliability", "reliability", r.murphy().reliability()),
-        new Row("Murphy resolution", "resolution", r.murphy().resolution()),
-        new Row("Murphy uncertainty", "uncertainty", r.murphy().uncertainty()),
-        new Row("CORP miscalibration", "corp_mcb", r.corp().miscalibration()),
-        new Row("CORP discrimination", "corp_dsc", r.corp().discrimination()));
+        row("AUROC", Metric.AUROC),
+        row("AUPRC (average precision)", Metric.AUPRC),
+        row("Brier score", Metric.BRIER),
+        row("log loss", Metric.LOG_LOSS),
+        row("ECE", Metric.ECE),
+        row("MCE", Metric.MCE),
+        row("RMSCE", Metric.RMSCE),
+        row("ECE debiased (L2)", Metric.ECE_DEBIASED),
+        row("ACE", Metric.ACE),
+        row("Spiegelhalter Z", Metric.SPIEGELHALTER_Z),
+        new Row("Spiegelhalter p-value", report.spiegelhalterP(), null),
+        row("observed / expected", Metric.OBSERVED_EXPECTED),
+        row("calibration slope", Metric.CALIBRATION_SLOPE),
+        row("calibration intercept", Metric.CALIBRATION_INTERCEPT),
+        row("Murphy reliability", Metric.RELIABILITY),
+        row("Murphy resolution", Metric.RESOLUTION),
+        row("Murphy uncertainty", Metric.UNCERTAINTY),
+        row("CORP miscalibration", Metric.CORP_MCB),
+        row("CORP discrimination", Metric.CORP_DSC));
   }
 
-  /** The bootstrap interval of a metric, or null when there is none. */
-  @Nullable Interval interval(String jsonName) {
-    return bootstrap == null ? null : bootstrap.intervals().get(jsonName);
+  private Row row(String label, Metric metric) {
+    return new Row(label, metric.valueOf(report), metric);
+  }
+
+  /** The bootstrap interval of a headline row, or null when there is none. */
+  @Nullable Interval interval(Row row) {
+    return bootstrap == null || row.metric() == null ? null : bootstrap.interval(row.metric());
+  }
+
+  /** The bootstrap interval of the tail gap at {@code tau}, or null when there is none. */
+  @Nullable Interval tailInterval(double tau) {
+    return bootstrap == null ? null : bootstrap.tailGaps().get(tau);
   }
 }

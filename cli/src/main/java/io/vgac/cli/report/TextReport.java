@@ -2,6 +2,7 @@ package io.vgac.cli.report;
 
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationReport;
 import io.vgac.calibration.metrics.TailGap;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ final class TextReport {
 
   static byte[] render(ReportResult result) {
     CalibrationReport r = result.report();
-    BootstrapSummary bootstrap = result.bootstrap();
+    BootstrapResult bootstrap = result.bootstrap();
     StringBuilder sb = new StringBuilder();
     sb.append("Calibration report: ").append(result.input()).append('\n');
     sb.append(Numbers.count(r.n())).append(" rows, ").append(Numbers.count((long) r.positives()))
@@ -30,16 +31,18 @@ final class TextReport {
     sb.append(String.format(Locale.ROOT, "%-28s %10s   %s\n", "metric", "value", ciHeader).stripTrailing())
         .append('\n');
     for (ReportResult.Row row : result.headline()) {
-      Interval ci = result.interval(row.jsonName());
+      Interval ci = result.interval(row);
       sb.append(String.format(Locale.ROOT, "  %-26s %10s   %s", row.label(), Numbers.f4(row.value()),
           Numbers.interval(ci)).stripTrailing()).append('\n');
     }
 
     sb.append("\nTail calibration, rows with p >= tau\n");
-    sb.append(String.format(Locale.ROOT, "  %5s %10s %10s\n", "tau", "rows", "gap"));
+    sb.append(String.format(Locale.ROOT, "  %5s %10s %10s   %s", "tau", "rows", "gap",
+        bootstrap == null ? "" : "CI").stripTrailing()).append('\n');
     for (TailGap t : r.tail()) {
-      sb.append(String.format(Locale.ROOT, "  %5.2f %10s %10s\n", t.tau(), Numbers.count(t.n()),
-          t.isDefined() ? Numbers.f4(t.gap()) : "n/a (too few rows)"));
+      sb.append(String.format(Locale.ROOT, "  %5.2f %10s %10s   %s", t.tau(), Numbers.count(t.n()),
+          t.isDefined() ? Numbers.f4(t.gap()) : "n/a (too few rows)",
+          Numbers.interval(result.tailInterval(t.tau()))).stripTrailing()).append('\n');
     }
 
     sb.append("\nBins (").append(r.binning().name()).append(")\n");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vgac.calibration.metrics.Metric;
 import io.vgac.cli.CommandContext;
 import io.vgac.cli.Main;
 import java.io.ByteArrayOutputStream;
@@ -174,6 +175,9 @@ class ReportCommandTest {
     }
     assertThat(ci.get("auroc").get(0).asDouble()).isLessThan(j.get("auroc").asDouble());
     assertThat(ci.get("auroc").get(1).asDouble()).isGreaterThan(j.get("auroc").asDouble());
+    assertThat(ci.fieldNames()).toIterable().hasSize(Metric.values().length);
+    assertThat(j.get("ci_tail")).hasSize(5);
+    assertThat(j.get("ci_tail").get(0).get("gap")).hasSize(2);
     assertThat(j.get("bootstrap").get("resamples").asInt()).isEqualTo(40);
     assertThat(j.get("bootstrap").get("seed").asLong()).isEqualTo(7);
 
@@ -192,7 +196,7 @@ class ReportCommandTest {
         .contains("1,000 rows, 580 positives (58.0%); uniform binning, 15 bins")
         .contains("Qualified tier: 1 (annotate), from ECE 0.0788")
         .containsPattern("\n  AUROC +0\\.8422   \\[0\\.\\d{4}, 0\\.\\d{4}]\n")
-        .containsPattern("\n   0\\.90 +109 +0\\.0467\n")
+        .containsPattern("\n   0\\.90 +109 +0\\.0467   \\[0\\.\\d{4}, 0\\.\\d{4}]\n")
         .containsPattern("\n   15  \\[0\\.933, 1\\.000] +76 +0\\.9688 +1\\.0000  \\[0\\.9519, 1\\.0000] +0\\.0312\n");
     assertThat(text.lines().filter(l -> l.matches(" +\\d+  \\[.*")).count()).isEqualTo(15);
     assertThat(err()).isEmpty();
