@@ -59,7 +59,7 @@ final class MarkdownReport {
     List<Bin> bins = r.bins();
     for (int k = 0; k < bins.size(); k++) {
       Bin b = bins.get(k);
-      String range = "[" + Numbers.f3(b.lo()) + ", " + Numbers.f3(b.hi()) + (k == bins.size() - 1 ? "]" : ")");
+      String range = "[" + Numbers.f3(b.lo()) + ", " + Numbers.f3(b.hi()) + (TextReport.closedRange(r, k) ? "]" : ")");
       if (b.isEmpty()) {
         sb.append(String.format(Locale.ROOT, "| %d | %s | 0 | | | | |\n", k + 1, range));
       } else {

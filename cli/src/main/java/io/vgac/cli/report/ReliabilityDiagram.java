@@ -1,7 +1,9 @@
 package io.vgac.cli.report;
 
 import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.Interval;
 import io.vgac.calibration.metrics.CalibrationReport;
+import io.vgac.calibration.metrics.Metric;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +15,10 @@ import java.util.Locale;
  */
 final class ReliabilityDiagram {
   private static final int WIDTH = 640;
-  private static final int HEIGHT = 816;
+  private static final int HEIGHT = 832;
   private static final int LEFT = 84;
   private static final int PLOT = 500;
-  private static final int TOP = 92;
+  private static final int TOP = 108;
   private static final int HIST_TOP = TOP + PLOT + 84;
   private static final int HIST_HEIGHT = 90;
   private static final String POINT_COLOUR = "#1f5fa8";
@@ -45,9 +47,14 @@ final class ReliabilityDiagram {
         + "Reliability diagram</text>\n", LEFT));
     s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"50\" fill=\"#444\">%s</text>\n", LEFT,
         escape(shorten(result.input(), 80))));
-    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"70\">n = %s · ECE %s · MCE %s · %s · tier %d (%s)"
-        + "</text>\n", LEFT, Numbers.count(r.n()), Numbers.f4(r.ece()), Numbers.f4(r.mce()),
-        escape(TextReport.binningDescription(result)), result.tier().tier(), result.tier().name()));
+    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"70\">n = %s · ECE %s%s · MCE %s%s</text>\n", LEFT,
+        Numbers.count(r.n()), Numbers.f4(r.ece()), withInterval(result, Metric.ECE), Numbers.f4(r.mce()),
+        withInterval(result, Metric.MCE)));
+    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"88\" fill=\"#444\">%s</text>\n", LEFT,
+        escape("tier " + result.tier().tier() + " (" + result.tier().name() + ") · "
+            + TextReport.binningDescription(result) + (result.bootstrap() == null ? ""
+            : String.format(Locale.ROOT, "; %.0f%% bootstrap intervals from %s resamples",
+                100 * result.bootstrap().level(), Numbers.count(result.bootstrap().resamples()))))));
 
     // Grid, ticks and tick labels.
     for (int t = 0; t <= 10; t += 2) {
@@ -110,7 +117,7 @@ final class ReliabilityDiagram {
     // Legend, in the upper-left corner where a well-calibrated curve leaves room.
     int lx = LEFT + 14;
     int ly = TOP + 20;
-    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"292\" height=\"46\" fill=\"white\""
+    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"300\" height=\"46\" fill=\"white\""
         + " fill-opacity=\"0.85\" stroke=\"#ccc\"/>\n", lx - 8, ly - 14));
     s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\""
         + " stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n", lx, ly - 4, lx + 22, ly - 4));
@@ -161,6 +168,12 @@ final class ReliabilityDiagram {
       counts[Math.min(Math.max(k, 0), bins - 1)]++;
     }
     return counts;
+  }
+
+  /** " [lo, hi]" when the metric was bootstrapped, else nothing. */
+  private static String withInterval(ReportResult result, Metric metric) {
+    Interval ci = result.bootstrap() == null ? null : result.bootstrap().interval(metric);
+    return ci == null ? "" : " " + Numbers.interval(ci);
   }
 
   private static double x(double v) {

@@ -2,6 +2,7 @@ package io.vgac.cli.report;
 
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.binning.Bin;
+import io.vgac.calibration.binning.Binning;
 import io.vgac.calibration.metrics.BootstrapResult;
 import io.vgac.calibration.metrics.CalibrationReport;
 import io.vgac.calibration.metrics.TailGap;
@@ -51,7 +52,7 @@ final class TextReport {
     List<Bin> bins = r.bins();
     for (int k = 0; k < bins.size(); k++) {
       Bin b = bins.get(k);
-      String range = "[" + Numbers.f3(b.lo()) + ", " + Numbers.f3(b.hi()) + (k == bins.size() - 1 ? "]" : ")");
+      String range = "[" + Numbers.f3(b.lo()) + ", " + Numbers.f3(b.hi()) + (closedRange(r, k) ? "]" : ")");
       if (b.isEmpty()) {
         sb.append(String.format(Locale.ROOT, "  %3d  %-17s %9s\n", k + 1, range, "0"));
         continue;
@@ -61,6 +62,14 @@ final class TextReport {
           "[" + Numbers.f4(b.ciLo()) + ", " + Numbers.f4(b.ciHi()) + "]", Numbers.f4(b.gap())));
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether bin k's range prints closed: the last equal-width bin, and every bin of a data-defined scheme (its
+   * ends are its smallest and largest score).
+   */
+  static boolean closedRange(CalibrationReport r, int k) {
+    return !(r.binning() instanceof Binning.Uniform) || k == r.bins().size() - 1;
   }
 
   static String binningDescription(ReportResult result) {

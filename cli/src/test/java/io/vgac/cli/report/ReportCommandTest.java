@@ -188,6 +188,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void progressGoesToATerminalStderrAndNeverToStdout() throws Exception {
+    out = new ByteArrayOutputStream();
+    err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"report", "--input", reference("uniform_shifted_n1000").toString(),
+        "--bootstrap", "30"}, new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, true, false));
+    assertThat(status).isZero();
+    assertThat(err()).contains("\rvgac: bootstrap 30/30 (100%)").endsWith("\r\033[K");
+    assertThat(json().get("ci").get("ece")).hasSize(2);
+  }
+
+  @Test
   void textIsTheDefaultOnATerminalAndShowsMetricsTailAndBins() throws Exception {
     String input = reference("uniform_shifted_n1000").toString();
     assertThat(run(true, "report", "--input", input, "--bootstrap", "20")).isZero();
