@@ -193,7 +193,7 @@ public final class PredictionCsvReader {
     // ---- header ----
 
     /** The header's fields, or null when the buffer does not hold the whole header yet. */
-    private List<String> headerRecord() throws BadInputException {
+    private @Nullable List<String> headerRecord() throws BadInputException {
       List<String> fields = new ArrayList<>();
       int i = pos;
       long newlines = 0;
@@ -230,7 +230,9 @@ public final class PredictionCsvReader {
           return null;
         }
         if (next == NOT_A_LINE_END) {
-          throw new BadInputException(name + ": line " + line + ": unexpected text after a quoted header field");
+          throw new BadInputException(name + ": line 1: " + (buf[i] == '\r'
+              ? "carriage return not followed by a line feed"
+              : "unexpected text after a closing quote"));
         }
         pos = next;
         line += 1 + newlines;
