@@ -21,13 +21,13 @@ public final class LogOdds {
     return Math.log(c) - Math.log1p(-c);
   }
 
-  /** {@code 1 / (1 + e^{−z})}, computed without overflow for any finite or infinite {@code z}. */
+  /**
+   * {@code 1 / (1 + e^{−z})} for any finite or infinite {@code z} (overflow of e^{−z} gives 0, as it should). One
+   * formula, not two branches: branches that meet at 0 can disagree by an ulp there and break monotonicity, while
+   * this composition of monotone, correctly rounded steps with a semi-monotonic {@code exp} cannot.
+   */
   public static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1.0 / (1.0 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1.0 + e);
+    return 1.0 / (1.0 + Math.exp(-z));
   }
 
   /** {@code ln(1 + e^z)} without overflow. */
