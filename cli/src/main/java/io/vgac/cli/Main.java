@@ -1,6 +1,7 @@
 package io.vgac.cli;
 
 import io.vgac.cli.report.ReportCommand;
+import io.vgac.cli.watch.WatchCliCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class Main {
   public static final int EXIT_USAGE = 2;
 
   /** Every subcommand; a new one is one more entry here. */
-  static final List<Command> COMMANDS = List.of(new ReportCommand());
+  static final List<Command> COMMANDS = List.of(new ReportCommand(), new WatchCliCommand());
 
   private Main() {}
 

@@ -31,7 +31,7 @@ final class OutcomeCsv {
   static long read(Path file, String probCol, String labelCol, @Nullable String envCol, String singleEnv,
       RowSink sink) throws WatchInputException {
     String name = file.toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = open(file)) {
       String header = in.readLine();
       if (header == null) {
         throw new WatchInputException(name + ": empty file (a header with '" + probCol + "' and '" + labelCol
@@ -75,6 +75,18 @@ final class OutcomeCsv {
       throw new WatchInputException(name + ": not UTF-8 text");
     } catch (IOException e) {
       throw new WatchInputException(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** UTF-8 text; a name ending in .gz is read through gzip. Malformed bytes are reported, not replaced. */
+  private static BufferedReader open(Path file) throws IOException {
+    java.io.InputStream raw = Files.newInputStream(file);
+    try {
+      java.io.InputStream in = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
+      return new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+    } catch (IOException e) {
+      raw.close();
+      throw e;
     }
   }
 

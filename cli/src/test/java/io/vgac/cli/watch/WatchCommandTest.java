@@ -183,6 +183,33 @@ class WatchCommandTest {
     assertBad(watch(), "missing --input FILE.csv");
   }
 
+  @Test
+  void registeredAsAMainCommand() throws IOException {
+    Path f = csv("main.csv", "env,p,y", rows("x", 400, LOW, 100, 0.4, 8));
+    Path gz = dir.resolve("main.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(f));
+    }
+    for (Path input : List.of(f, gz)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status = io.vgac.cli.Main.run(new String[] {"watch", "--input", input.toString()},
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+      assertThat(status).isZero();
+      assertThat(mapper.readTree(out.toString(StandardCharsets.UTF_8)).get("n").asLong()).isEqualTo(400);
+    }
+    Path bad = csv("mainbad.csv", "env,p,y", List.of("x,0.5,1", "x,-0.1,0"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = io.vgac.cli.Main.run(new String[] {"watch", "--input", bad.toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("vgac: " + bad + ": row 2 (line 3), field 'p': not a probability: -0.1" + System.lineSeparator());
+  }
+
   private static void assertOncePerExcursion(List<JsonNode> ratioAlarms) {
     for (int i = 1; i < ratioAlarms.size(); i++) {
       assertThat(ratioAlarms.get(i).get("index").asLong() - ratioAlarms.get(i - 1).get("index").asLong())
