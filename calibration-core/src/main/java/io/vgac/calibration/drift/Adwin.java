@@ -40,6 +40,7 @@ public final class Adwin implements ChangeDetector {
   private double sum;
   private double variance; // sum of squared deviations from the window mean
   private long time;
+  private int untilCheck; // items left before the next cut test: a countdown instead of a division per item
   private long detections;
 
   public Adwin(AdwinConfig config) {
@@ -66,7 +67,10 @@ public final class Adwin implements ChangeDetector {
     time++;
     insert(x);
     boolean changed = false;
-    if (time % config.clock() == 0 && width > config.minWindowLength()) {
+    if (--untilCheck == 0) {
+      untilCheck = config.clock();
+    }
+    if (untilCheck == config.clock() && width > config.minWindowLength()) {
       boolean cut = true;
       while (cut) {
         cut = shrinkOnce();
@@ -175,8 +179,11 @@ public final class Adwin implements ChangeDetector {
   private void removeOldest(int r, int howMany) {
     int base = r * rowStride;
     int remaining = rowLength[r] - howMany;
-    System.arraycopy(bucketSum, base + howMany, bucketSum, base, remaining);
-    System.arraycopy(bucketVariance, base + howMany, bucketVariance, base, remaining);
+    // Rows hold at most M + 1 buckets: a plain loop beats System.arraycopy's call overhead at this size.
+    for (int i = 0; i < remaining; i++) {
+      bucketSum[base + i] = bucketSum[base + howMany + i];
+      bucketVariance[base + i] = bucketVariance[base + howMany + i];
+    }
     rowLength[r] = remaining;
   }
 
@@ -200,6 +207,7 @@ public final class Adwin implements ChangeDetector {
     sum = 0;
     variance = 0;
     time = 0;
+    untilCheck = config.clock();
     detections = 0;
   }
 
@@ -283,6 +291,7 @@ public final class Adwin implements ChangeDetector {
     sum = state.sum();
     variance = state.variance();
     time = state.time();
+    untilCheck = (int) (config.clock() - time % config.clock());
     detections = state.detections();
   }
 

@@ -43,7 +43,7 @@ public final class CalibrationEDetector {
   private final double[] bets;
   private final double threshold;
   private final double[] eCusum; // deviation-major: [d * bets.length + g]
-  private final double[] deviationMixture;
+  private final double[] deviationSum; // Σ over the bet grid of each deviation's e-CUSUMs
 
   private long count;
   private double statistic;
@@ -54,7 +54,7 @@ public final class CalibrationEDetector {
     this.bets = config.bets().stream().mapToDouble(Double::doubleValue).toArray();
     this.threshold = 1 / config.alpha();
     this.eCusum = new double[DEVIATIONS.length * bets.length];
-    this.deviationMixture = new double[DEVIATIONS.length];
+    this.deviationSum = new double[DEVIATIONS.length];
     reset();
   }
 
@@ -78,19 +78,35 @@ public final class CalibrationEDetector {
   public boolean update(double p, int y) {
     Probability.check(p);
     Probability.checkLabel(y);
+    // The four deviations' increments are ±r and ±s (CalibrationDeviation order: −r, r, −s, s); negation is exact,
+    // so 1 − λr is bit-for-bit 1 + λ·(−r) and the unrolled loop equals the per-deviation one.
+    double r = y - p;
+    double s = (2 * p - 1) * r;
     int g = bets.length;
-    double total = 0;
-    for (int d = 0; d < DEVIATIONS.length; d++) {
-      double z = DEVIATIONS[d].increment(p, y);
-      double sum = 0;
-      for (int k = 0, i = d * g; k < g; k++, i++) {
-        double m = Math.max(eCusum[i], 1) * (1 + bets[k] * z);
-        eCusum[i] = m;
-        sum += m;
-      }
-      deviationMixture[d] = sum / g;
-      total += sum;
+    double[] e = eCusum;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (int k = 0; k < g; k++) {
+      double lr = bets[k] * r;
+      double ls = bets[k] * s;
+      double m0 = atLeastOne(e[k]) * (1 - lr);
+      double m1 = atLeastOne(e[g + k]) * (1 + lr);
+      double m2 = atLeastOne(e[2 * g + k]) * (1 - ls);
+      double m3 = atLeastOne(e[3 * g + k]) * (1 + ls);
+      e[k] = m0;
+      e[g + k] = m1;
+      e[2 * g + k] = m2;
+      e[3 * g + k] = m3;
+      s0 += m0;
+      s1 += m1;
+      s2 += m2;
+      s3 += m3;
     }
+    // Sums now, averages when asked: the same divisions, off the per-item path.
+    deviationSum[0] = s0;
+    deviationSum[1] = s1;
+    deviationSum[2] = s2;
+    deviationSum[3] = s3;
+    double total = s0 + s1 + s2 + s3;
     statistic = total / eCusum.length;
     count++;
     boolean above = statistic >= threshold;
@@ -100,10 +116,15 @@ public final class CalibrationEDetector {
     return above;
   }
 
+  /** max(m, 1) for the non-negative, non-NaN e-CUSUM values (without Math.max's NaN and −0 handling). */
+  private static double atLeastOne(double m) {
+    return m > 1 ? m : 1;
+  }
+
   /** Restarts the test: all evidence and the recorded alarm are dropped. */
   public void reset() {
     Arrays.fill(eCusum, 0);
-    Arrays.fill(deviationMixture, 0);
+    Arrays.fill(deviationSum, 0);
     count = 0;
     statistic = 0;
     alarm = null;
@@ -153,7 +174,7 @@ public final class CalibrationEDetector {
       for (int k = 0, i = d * g; k < g; k++, i++) {
         sum += eCusum[i];
       }
-      deviationMixture[d] = sum / g;
+      deviationSum[d] = sum;
       total += sum;
     }
     statistic = total / eCusum.length;
@@ -173,7 +194,7 @@ public final class CalibrationEDetector {
 
   /** The average over the bet grid of the e-CUSUMs of one deviation; 0 before any observation. */
   public double statistic(CalibrationDeviation deviation) {
-    return deviationMixture[deviation.ordinal()];
+    return deviationSum[deviation.ordinal()] / bets.length;
   }
 
   /** {@code 1/α}. */
@@ -184,8 +205,8 @@ public final class CalibrationEDetector {
   /** The deviation with the largest evidence now (OVER_PREDICTION when all are equal). */
   public CalibrationDeviation strongestDeviation() {
     int best = 0;
-    for (int d = 1; d < deviationMixture.length; d++) {
-      if (deviationMixture[d] > deviationMixture[best]) {
+    for (int d = 1; d < deviationSum.length; d++) {
+      if (deviationSum[d] > deviationSum[best]) {
         best = d;
       }
     }

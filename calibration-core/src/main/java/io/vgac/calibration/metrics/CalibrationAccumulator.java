@@ -3,7 +3,9 @@ package io.vgac.calibration.metrics;
 import io.vgac.calibration.Probability;
 import io.vgac.calibration.binning.BinInterval;
 import io.vgac.calibration.binning.Binning;
+import io.vgac.calibration.binning.UniformBinIndex;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mergeable streaming accumulator over fixed bin edges: per bin the row count and compensated (Neumaier) sums of
@@ -16,14 +18,23 @@ import java.util.Arrays;
  */
 public final class CalibrationAccumulator {
   private static final int W = 0, P = 1, Y = 2, PP = 3, PY = 4, FIELDS = 5;
+  /**
+   * Rows summed plainly before a block is folded into the compensated sums: per row only plain additions, and the
+   * error stays that of one block (≤ 256 terms) however many rows arrive — compensated where it matters.
+   */
+  private static final int FLUSH_EVERY = 256;
 
   private final Binning binning;
   private final int bins;
-  private final double[] edges; // inner edges 1..B-1 for the bin search
+  private final double[] edges; // edges 0..B; inner edges 1..B-1 for the bin search
+  private final @Nullable UniformBinIndex uniformIndex;
   private final long[] counts;
   private final double[] sums; // [bin * FIELDS + field]
   private final double[] comp; // Neumaier compensation of sums
+  private final double[] partial; // plain sums of the current block, folded into sums every FLUSH_EVERY rows
   private final double[] totals = new double[2]; // log loss, Spiegelhalter denominator
+  private final double[] partialTotals = new double[2];
+  private int pending;
   private final double[] totalsComp = new double[2];
   private final double logLossEpsilon;
   private long n;
@@ -36,6 +47,7 @@ public final class CalibrationAccumulator {
   public CalibrationAccumulator(Binning binning, double logLossEpsilon) {
     this.binning = binning;
     this.logLossEpsilon = logLossEpsilon;
+    uniformIndex = binning instanceof Binning.Uniform u ? new UniformBinIndex(u.bins()) : null;
     if (binning instanceof Binning.Uniform u) {
       bins = u.bins();
       edges = new double[bins + 1];
@@ -52,6 +64,7 @@ public final class CalibrationAccumulator {
     counts = new long[bins];
     sums = new double[bins * FIELDS];
     comp = new double[bins * FIELDS];
+    partial = new double[bins * FIELDS];
   }
 
   public Binning binning() {
@@ -78,17 +91,21 @@ public final class CalibrationAccumulator {
     int k = bin(p);
     int base = k * FIELDS;
     double wp = w * p;
-    add(sums, comp, base + W, w);
-    add(sums, comp, base + P, wp);
-    add(sums, comp, base + PP, wp * p);
+    double[] s = partial;
+    s[base + W] += w;
+    s[base + P] += wp;
+    s[base + PP] += wp * p;
     if (y != 0) {
-      add(sums, comp, base + Y, w);
-      add(sums, comp, base + PY, wp);
+      s[base + Y] += w;
+      s[base + PY] += wp;
     }
     double clipped = Math.min(Math.max(p, logLossEpsilon), 1 - logLossEpsilon);
-    add(totals, totalsComp, 0, -w * (y != 0 ? Math.log(clipped) : Math.log1p(-clipped)));
+    partialTotals[0] -= w * Math.log(y != 0 ? clipped : 1 - clipped); // Math.log is an intrinsic; log1p is not
     double a = 1 - 2 * p;
-    add(totals, totalsComp, 1, w * a * a * p * (1 - p));
+    partialTotals[1] += w * a * a * p * (1 - p);
+    if (++pending == FLUSH_EVERY) {
+      flush();
+    }
     counts[k]++;
     n++;
   }
@@ -99,6 +116,8 @@ public final class CalibrationAccumulator {
       throw new IllegalArgumentException(
           "cannot combine accumulators with different bins: " + binning + " and " + other.binning);
     }
+    flush();
+    other.flush();
     for (int i = 0; i < sums.length; i++) {
       add(sums, comp, i, other.sums[i]);
       add(sums, comp, i, other.comp[i]);
@@ -121,6 +140,7 @@ public final class CalibrationAccumulator {
 
   /** The complete state (counts and compensated sums), for persistence; see {@link #restore}. */
   public AccumulatorState state() {
+    flush();
     return new AccumulatorState(n, counts.clone(), sums.clone(), comp.clone(), totals.clone(), totalsComp.clone());
   }
 
@@ -154,6 +174,9 @@ public final class CalibrationAccumulator {
     System.arraycopy(sc, 0, comp, 0, sc.length);
     System.arraycopy(t, 0, totals, 0, t.length);
     System.arraycopy(tc, 0, totalsComp, 0, tc.length);
+    Arrays.fill(partial, 0);
+    Arrays.fill(partialTotals, 0);
+    pending = 0;
     n = total;
   }
 
@@ -169,8 +192,26 @@ public final class CalibrationAccumulator {
     return values;
   }
 
+  /** Folds the current block's plain sums into the compensated sums (the logical state does not change). */
+  private void flush() {
+    for (int i = 0; i < partial.length; i++) {
+      if (partial[i] != 0) {
+        add(sums, comp, i, partial[i]);
+        partial[i] = 0;
+      }
+    }
+    for (int i = 0; i < partialTotals.length; i++) {
+      add(totals, totalsComp, i, partialTotals[i]);
+      partialTotals[i] = 0;
+    }
+    pending = 0;
+  }
+
   /** Forgets every row. */
   public void clear() {
+    Arrays.fill(partial, 0);
+    Arrays.fill(partialTotals, 0);
+    pending = 0;
     Arrays.fill(counts, 0);
     Arrays.fill(sums, 0);
     Arrays.fill(comp, 0);
@@ -184,6 +225,7 @@ public final class CalibrationAccumulator {
   }
 
   public CalibrationSnapshot snapshot(BinInterval method, double level) {
+    flush();
     BinSums b = BinSums.empty(bins);
     double tw = 0, tp = 0, ty = 0, tpp = 0, tpy = 0;
     for (int k = 0; k < bins; k++) {
@@ -231,6 +273,9 @@ public final class CalibrationAccumulator {
   }
 
   private int bin(double p) {
+    if (uniformIndex != null) {
+      return uniformIndex.of(p);
+    }
     int k = Arrays.binarySearch(edges, 1, bins, p);
     // Exact hit on an inner edge belongs to the bin above; otherwise the insertion point is the bin above p.
     return k >= 0 ? k : -k - 2;

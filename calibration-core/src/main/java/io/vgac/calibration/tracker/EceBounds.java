@@ -1,5 +1,6 @@
 package io.vgac.calibration.tracker;
 
+import io.vgac.calibration.binning.UniformBinIndex;
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.Predictions;
 import io.vgac.calibration.binning.Binning;
@@ -77,7 +78,7 @@ public final class EceBounds {
     if (p.length == 0) {
       return EceBound.undefined(level, UpperBoundMethod.ANALYTIC);
     }
-    BinIndex index = new BinIndex(bins);
+    UniformBinIndex index = new UniformBinIndex(bins);
     long[] count = new long[bins];
     double[] diff = new double[bins];
     for (int i = 0; i < p.length; i++) {
@@ -115,7 +116,7 @@ public final class EceBounds {
     if (p.length == 0) {
       return Double.NaN;
     }
-    BinIndex index = new BinIndex(bins);
+    UniformBinIndex index = new UniformBinIndex(bins);
     double[] diff = new double[bins];
     for (int i = 0; i < p.length; i++) {
       diff[index.of(p[i])] += p[i] - y[i];

@@ -1,5 +1,6 @@
 package io.vgac.calibration.tracker;
 
+import io.vgac.calibration.binning.UniformBinIndex;
 import io.vgac.calibration.Probability;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -37,7 +38,7 @@ public final class EceNoise {
     if (resamples < 1 || resamples > 1_000_000) {
       throw new IllegalArgumentException("resamples must be in [1, 1000000] but was " + resamples);
     }
-    BinIndex index = new BinIndex(bins);
+    UniformBinIndex index = new UniformBinIndex(bins);
     int n = p.length;
     if (n == 0) {
       return EceNoiseFloor.undefined(resamples, seed);

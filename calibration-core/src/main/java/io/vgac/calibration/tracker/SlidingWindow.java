@@ -1,5 +1,6 @@
 package io.vgac.calibration.tracker;
 
+import io.vgac.calibration.binning.UniformBinIndex;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ final class SlidingWindow {
   private static final int INITIAL_CAPACITY = 64;
 
   private final int capacity;
-  private final BinIndex index;
+  private final UniformBinIndex index;
   private final boolean timed;
   private double[] p;
   private byte[] y;
@@ -35,7 +36,7 @@ final class SlidingWindow {
 
   SlidingWindow(int capacity, int bins, boolean timed) {
     this.capacity = capacity;
-    this.index = new BinIndex(bins);
+    this.index = new UniformBinIndex(bins);
     this.timed = timed;
     int initial = Math.min(capacity, INITIAL_CAPACITY);
     this.p = new double[initial];
@@ -112,7 +113,7 @@ final class SlidingWindow {
 
   private void apply(double pv, int yv, int sign) {
     int k = index.of(pv);
-    long d = Math.round(pv * SCALE) - (yv != 0 ? (long) SCALE : 0L);
+    long d = (long) (pv * SCALE + 0.5) - (yv != 0 ? (long) SCALE : 0L); // Math.round for pv ≥ 0, cheaper
     long before = diff[k];
     long after = sign > 0 ? before + d : before - d;
     diff[k] = after;

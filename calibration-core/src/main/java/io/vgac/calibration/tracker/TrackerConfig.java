@@ -27,6 +27,11 @@ public final class TrackerConfig {
   public static final double DEFAULT_BASELINE_ECE = EceRatioRule.DEFAULT_BASELINE;
   public static final double DEFAULT_ALPHA = CalibrationEDetectorConfig.DEFAULT_ALPHA;
   public static final int DEFAULT_MIN_FRESH_LABELS = 200;
+  /**
+   * ADWIN in the tracker runs its cut test every 128 items, not MOA's 32: ADWIN is a secondary signal here, the scan
+   * dominates its cost (35 → 19 ns per update measured), and a change is flagged at most 96 items later.
+   */
+  public static final AdwinConfig DEFAULT_ADWIN = AdwinConfig.builder().clock(128).build();
   public static final int DEFAULT_RATIO_MIN_SAMPLES = 200;
   public static final int DEFAULT_RECOVERY_CHECK_EVERY = 100;
   public static final int DEFAULT_BOOTSTRAP_RESAMPLES = 200;
@@ -253,7 +258,7 @@ public final class TrackerConfig {
     private double baselineEce = DEFAULT_BASELINE_ECE;
     private boolean baselineFromFirstWindow;
     private CalibrationEDetectorConfig eDetector = CalibrationEDetectorConfig.ofDefaults();
-    private AdwinConfig adwin = AdwinConfig.ofDefaults();
+    private AdwinConfig adwin = DEFAULT_ADWIN;
     private PageHinkleyConfig pageHinkley = PageHinkleyConfig.ofDefaults();
     private PsiConfig psi = PsiConfig.ofDefaults();
     private EceRatioRule ratioRule = EceRatioRule.ofDefaults();

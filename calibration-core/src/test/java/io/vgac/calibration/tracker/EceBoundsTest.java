@@ -1,5 +1,6 @@
 package io.vgac.calibration.tracker;
 
+import io.vgac.calibration.binning.UniformBinIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -84,7 +85,7 @@ class EceBoundsTest {
   @Test
   void binIndexAgreesWithUniformEdges() {
     for (int bins : new int[] {1, 3, 10, 15, 20, 1000}) {
-      BinIndex idx = new BinIndex(bins);
+      UniformBinIndex idx = new UniformBinIndex(bins);
       Binning.Uniform u = Binning.uniform(bins);
       for (int k = 0; k <= bins; k++) {
         double e = u.edge(k);
