@@ -1,7 +1,10 @@
 package io.vgac.calibration.policy;
 
+import io.vgac.calibration.metrics.CalibrationReport;
+import io.vgac.calibration.metrics.TailGap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The four-tier graduated intervention policy of the design:
@@ -28,6 +31,14 @@ public final class TierPolicy {
               new Tier(2, "warn", 0.5, 0.07),
               new Tier(3, "suggest", 0.7, 0.05),
               new Tier(4, "gate", 0.9, 0.03)));
+
+  private static final TierPolicy AUTHORS_STRICT =
+      new TierPolicy(
+          List.of(
+              new Tier(1, "warn", 0.3, 0.10),
+              new Tier(2, "advisory", 0.5, 0.07, 0.20, Double.POSITIVE_INFINITY),
+              new Tier(3, "suggest", 0.7, 0.05, 0.10, 0.035),
+              new Tier(4, "gate", 0.9, 0.03, 0.06, 0.020)));
 
   private final List<Tier> tiers;
 
@@ -61,6 +72,15 @@ public final class TierPolicy {
     return STANDARD;
   }
 
+  /**
+   * The original authors' stricter variant: warn ECE ≤ 0.10; advisory ECE ≤ 0.07 and MCE ≤ 0.20; suggest ECE ≤
+   * 0.05, MCE ≤ 0.10 and tail gap ≤ 0.035; gate ECE ≤ 0.03, MCE ≤ 0.06 and tail gap ≤ 0.020 (tail gap at τ = the
+   * tier's probability threshold, which must be measurable). Use {@link #qualifiedTier(CalibrationReport)}.
+   */
+  public static TierPolicy authorsStrict() {
+    return AUTHORS_STRICT;
+  }
+
   public List<Tier> tiers() {
     return tiers;
   }
@@ -69,16 +89,39 @@ public final class TierPolicy {
     return tiers.size();
   }
 
-  /** Highest tier whose ECE limit holds, from tier 1 upward, stopping at the first failure; 0 for NaN. */
+  /**
+   * Highest tier whose ECE limit holds, from tier 1 upward, stopping at the first failure; 0 for NaN. Tiers with MCE
+   * or tail-gap limits never qualify here: use {@link #qualifiedTier(CalibrationReport)} for them.
+   */
   public int qualifiedTier(double ece) {
+    return qualifiedTier(ece, Double.NaN, tau -> Double.NaN);
+  }
+
+  /** Highest tier whose every limit holds on the report's ECE, MCE and tail gaps, from tier 1 upward. */
+  public int qualifiedTier(CalibrationReport report) {
+    return qualifiedTier(report.ece(), report.mce(), tau -> tailGapAt(report, tau));
+  }
+
+  /** Highest tier whose limits hold, from tier 1 upward, stopping at the first failure. */
+  public int qualifiedTier(double ece, double mce, DoubleUnaryOperator tailGapAt) {
     int q = 0;
     for (Tier t : tiers) {
-      if (!(ece <= t.maxEce())) {
+      double tail = t.maxTailGap() == Double.POSITIVE_INFINITY ? Double.NaN : tailGapAt.applyAsDouble(t.minProbability());
+      if (!t.admits(ece, mce, tail)) {
         break;
       }
       q = t.level();
     }
     return q;
+  }
+
+  private static double tailGapAt(CalibrationReport report, double tau) {
+    for (TailGap g : report.tail()) {
+      if (g.tau() == tau) {
+        return g.gap();
+      }
+    }
+    return Double.NaN;
   }
 
   /** Highest tier with p ≥ its threshold and level ≤ {@code qualifiedTier}; 0 when none. */
