@@ -23,10 +23,27 @@ final class LogisticRecalibration {
     // Centre the covariate: the slope is unchanged and the 2×2 system stays well conditioned even when some
     // logits sit at the clip (±34.5) while the rest are near 0.
     double sw = 0, swx = 0;
+    double min0 = Double.POSITIVE_INFINITY, max0 = Double.NEGATIVE_INFINITY;
+    double min1 = Double.POSITIVE_INFINITY, max1 = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < lp.length; i++) {
       double wi = w == null ? 1 : w[i];
+      if (wi == 0) {
+        continue;
+      }
       sw += wi;
       swx += wi * lp[i];
+      if (y[i] != 0) {
+        min1 = Math.min(min1, lp[i]);
+        max1 = Math.max(max1, lp[i]);
+      } else {
+        min0 = Math.min(min0, lp[i]);
+        max0 = Math.max(max0, lp[i]);
+      }
+    }
+    // (Quasi-)complete separation: the outcomes are split by a threshold on lp, so the likelihood keeps rising as
+    // |β| → ∞ and no slope exists — even where saturated logits make it look flat in floating point.
+    if (max0 <= min1 || max1 <= min0) {
+      return Double.NaN;
     }
     double centre = swx / sw;
     double a = centre, b = 1; // the identity map: α + β·(lp − centre) = lp
@@ -45,10 +62,13 @@ final class LogisticRecalibration {
       while (true) {
         pass(lp, y, w, centre, a + step * da, b + step * db, grad);
         double slope1 = grad[0] * da + grad[1] * db;
-        if (slope1 >= -slope0 || step < 1e-6) {
+        if (slope1 >= -slope0) {
           break;
         }
         step /= 2;
+        if (step < 1e-6) {
+          return Double.NaN; // no acceptable step: a flat or separated likelihood, not a converged fit
+        }
       }
       a += step * da;
       b += step * db;

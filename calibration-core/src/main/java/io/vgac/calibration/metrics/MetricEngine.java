@@ -50,10 +50,13 @@ final class MetricEngine {
 
     double auroc = Double.NaN, auprc = Double.NaN;
     boolean ranking = groups.contains(Metric.Group.RANKING) && !oneClass;
-    TieGroups ties = ranking || groups.contains(Metric.Group.CORP) ? TieGroups.of(s, wt) : null;
-    if (ranking) {
-      auroc = auroc(ties, twy, tw - twy);
-      auprc = averagePrecision(ties, twy);
+    boolean corpNeeded = groups.contains(Metric.Group.CORP);
+    double sHat = Double.NaN;
+    if (ranking || corpNeeded) {
+      TiePass t = TiePass.run(s, wt, twy, tw - twy, ranking, corpNeeded);
+      auroc = t.auroc;
+      auprc = t.averagePrecision;
+      sHat = t.isotonicBrier / tw;
     }
     double logLoss = groups.contains(Metric.Group.LOG_LOSS) ? logLoss(s, wt, tw, o.logLossEpsilon()) : Double.NaN;
 
@@ -75,7 +78,7 @@ final class MetricEngine {
     double ace = groups.contains(Metric.Group.ACE) ? ace(s, weights, o.aceBins()) : Double.NaN;
     CorpDecomposition corp =
         groups.contains(Metric.Group.CORP)
-            ? corp(ties, tw, brier, unc)
+            ? new CorpDecomposition(Math.max(0, brier - sHat), Math.max(0, unc - sHat), unc)
             : new CorpDecomposition(Double.NaN, Double.NaN, unc);
     double slope = Double.NaN, intercept = Double.NaN;
     if (groups.contains(Metric.Group.LOGISTIC) && !oneClass) {
@@ -87,32 +90,6 @@ final class MetricEngine {
     return new CalibrationReport(
         n, tw, twy, prevalence, auroc, auprc, brier, logLoss, ece, mce, rmsce, debiased, ace, murphy, corp, tail,
         z, zp, oe, slope, intercept, o.binning(), table);
-  }
-
-  /** Mann–Whitney over tie groups: each positive scores the negatives below it plus half of those tied with it. */
-  static double auroc(TieGroups t, double wPos, double wNeg) {
-    double below = 0, sum = 0;
-    for (int k = 0; k < t.count; k++) {
-      sum += t.pos[k] * (below + 0.5 * t.neg[k]);
-      below += t.neg[k];
-    }
-    return sum / (wPos * wNeg);
-  }
-
-  /** scikit-learn's average precision: thresholds at each distinct score, descending. */
-  static double averagePrecision(TieGroups t, double wPos) {
-    double tp = 0, fp = 0, prevRecall = 0, ap = 0;
-    for (int k = t.count - 1; k >= 0; k--) {
-      if (t.pos[k] + t.neg[k] == 0) {
-        continue;
-      }
-      tp += t.pos[k];
-      fp += t.neg[k];
-      double recall = tp / wPos;
-      ap += (recall - prevRecall) * (tp / (tp + fp));
-      prevRecall = recall;
-    }
-    return ap;
   }
 
   private static double logLoss(SortedPredictions s, double @Nullable [] wt, double tw, double eps) {
@@ -139,70 +116,6 @@ final class MetricEngine {
       }
     }
     return sum / used;
-  }
-
-  /**
-   * PAV over tie groups (ties are pooled first, as CORP requires), then S(p̂) = Σ W_block·m(1 − m) / W, because
-   * with 0/1 outcomes a block's squared error around its mean m is W·m(1 − m).
-   */
-  private static CorpDecomposition corp(TieGroups t, double tw, double brier, double unc) {
-    double[] bw = new double[t.count];
-    double[] by = new double[t.count];
-    int top = -1;
-    for (int k = 0; k < t.count; k++) {
-      double gw = t.pos[k] + t.neg[k];
-      if (gw == 0) {
-        continue;
-      }
-      top++;
-      bw[top] = gw;
-      by[top] = t.pos[k];
-      // Merge while the previous block's mean exceeds this one's (cross-multiplied to avoid division).
-      while (top > 0 && by[top - 1] * bw[top] > by[top] * bw[top - 1]) {
-        bw[top - 1] += bw[top];
-        by[top - 1] += by[top];
-        top--;
-      }
-    }
-    double sHat = 0;
-    for (int k = 0; k <= top; k++) {
-      double m = by[k] / bw[k];
-      sHat += bw[k] * m * (1 - m);
-    }
-    sHat /= tw;
-    return new CorpDecomposition(Math.max(0, brier - sHat), Math.max(0, unc - sHat), unc);
-  }
-
-  /** Positive and negative weight of each tie group, ascending by score. */
-  static final class TieGroups {
-    final int count;
-    final double[] pos;
-    final double[] neg;
-
-    private TieGroups(int count) {
-      this.count = count;
-      pos = new double[count];
-      neg = new double[count];
-    }
-
-    static TieGroups of(SortedPredictions s, double @Nullable [] wt) {
-      int[] g = s.groupStart;
-      TieGroups t = new TieGroups(g.length - 1);
-      for (int k = 0; k < t.count; k++) {
-        double gp = 0, gn = 0;
-        for (int i = g[k]; i < g[k + 1]; i++) {
-          double wi = wt == null ? 1 : wt[i];
-          if (s.y[i] != 0) {
-            gp += wi;
-          } else {
-            gn += wi;
-          }
-        }
-        t.pos[k] = gp;
-        t.neg[k] = gn;
-      }
-      return t;
-    }
   }
 
   private static List<TailGap> tail(SortedPredictions s, double @Nullable [] wt, CalibrationOptions o) {
