@@ -61,6 +61,13 @@ public final class EnvironmentTrackers {
     tracker(envId).update(p, y);
   }
 
+  /** As {@link #update(String, double, int)}, at the event's own time (epoch ms). */
+  public void update(String envId, double p, int y, long eventTimeMillis) {
+    Probability.check(p);
+    Probability.checkLabel(y);
+    tracker(envId).update(p, y, eventTimeMillis);
+  }
+
   /** The tracker of {@code envId}, created (learning mode) when absent. */
   public EnvironmentTracker tracker(String envId) {
     ConcurrentHashMap<String, EnvironmentTracker> map = trackers;

@@ -113,6 +113,18 @@ class EnvironmentTrackerTest {
   }
 
   @Test
+  void eventTimesDriveAgeEvictionWithoutReadingTheClock() {
+    EnvironmentTracker t = tracker(TrackerConfig.builder().maxAge(Duration.ofMinutes(10)).build());
+    long start = 1_700_000_000_000L;
+    for (int i = 0; i < 100; i++) {
+      t.update(0.2, i % 5 == 0 ? 1 : 0, start + i * 10_000L); // trace time, 10 s apart
+    }
+    clock.now = start + 99 * 10_000L; // "now" is the last event's time: events from 390 s on are kept
+    assertThat(t.state().windowSize()).isEqualTo(61);
+    assertThat(t.state().sampleCount()).isEqualTo(100);
+  }
+
+  @Test
   void calibratedConcentratedStreamBecomesAutonomous() {
     EnvironmentTracker t = tracker(TrackerConfig.ofDefaults());
     double[] p = Streams.pick(Streams.CONCENTRATED, 2_000, 8);
