@@ -66,6 +66,7 @@ public final class EnvironmentTracker {
   private final AutonomyPolicy policy;
   private final double significantEdge; // ratio edges × (1 + tolerance), as EceRatioRule decides them
   private final double criticalEdge;
+  private final double stableEdge; // the top of the NONE band (1.5)
   private final int ratioMinSamples;
 
   private long sampleCount;
@@ -114,6 +115,7 @@ public final class EnvironmentTracker {
     EceRatioRule rule = config.ratioRule();
     this.significantEdge = rule.significantAbove() * (1 + rule.relativeTolerance());
     this.criticalEdge = rule.criticalAbove() * (1 + rule.relativeTolerance());
+    this.stableEdge = rule.moderateAbove() * (1 + rule.relativeTolerance());
     this.ratioMinSamples = config.effectiveRatioMinSamples();
     this.baselineEce = config.baselineEce();
     this.baselineSet = !config.baselineFromFirstWindow();
@@ -205,8 +207,8 @@ public final class EnvironmentTracker {
           drift |= config.ratioAlarms();
           emit(new DetectorAlarm(envId, DetectorKind.ECE_RATIO, windowDirection(), ece / baselineEce, index, now));
         }
-      } else {
-        ratioExcursion = false;
+      } else if (ece <= stableEdge * baselineEce) {
+        ratioExcursion = false; // an excursion ends only back in the stable band, so a ratio hovering at 2.0 alarms once
       }
     }
 

@@ -233,6 +233,26 @@ class EnvironmentTrackerTest {
   }
 
   @Test
+  void theEDetectorDrivesAutonomyByDefaultAndTheRatioRuleOnlyWhenAskedFor() {
+    // A calibrated stream on uniform scores with a 200-row window: the window ECE alone is ≈ 4.7× the 0.018
+    // baseline, so the design's ratio rule calls it drift while the e-detector stays quiet.
+    double[] p = Streams.uniformScores(3_000, 21);
+    int[] y = Streams.outcomes(p, 0, 21);
+    EnvironmentTracker byDefault = tracker(TrackerConfig.builder().windowSize(200).build());
+    EnvironmentTracker designRule = tracker(TrackerConfig.builder().windowSize(200).ratioAlarms(true).build());
+    for (int i = 0; i < p.length; i++) {
+      byDefault.update(p[i], y[i]);
+      designRule.update(p[i], y[i]);
+    }
+    assertThat(byDefault.machineState()).isNotEqualTo(TrackerState.DRIFTING);
+    assertThat(byDefault.state().eDetector().alarmed()).isFalse();
+    assertThat(designRule.machineState()).isEqualTo(TrackerState.DRIFTING);
+    assertThat(designRule.state().drift().withinNoise()).isTrue();
+    // Either way the ratio excursions are reported, once each (an excursion ends back in the stable band).
+    assertThat(alarms.stream().filter(a -> a.detector() == DetectorKind.ECE_RATIO)).isNotEmpty();
+  }
+
+  @Test
   void recoveringWaitsForTheUpperBound() {
     // Uniform scores: 200 fresh labels cannot certify ECE < 0.03, so the environment stays RECOVERING (NOTIFY cap).
     EnvironmentTracker t = tracker(TrackerConfig.builder().ratioAlarms(false).build());
