@@ -5,6 +5,8 @@ import io.vgac.cli.BadInputException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -20,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a probability column and a 0/1 outcome column from a CSV file into {@link Predictions}, validating every
- * value and naming the first bad one by data row, line and field.
+ * value and naming the first bad one by data row, line and field. Optionally also reads a third, text column — a
+ * group (environment) id per row — into a {@link PredictionTable} ({@link #readTable}); one parser, so every command
+ * that reads predictions has the same input rules and error messages.
  *
  * <p>Format: a header row naming the columns (selected by name; fields may be quoted), then one record per line.
  * Accepted: a UTF-8 byte order mark, LF or CRLF line ends, blank lines at the end, RFC 4180 quoted fields (commas,
@@ -28,40 +33,64 @@ import org.jspecify.annotations.Nullable;
  * ends in {@code .gz}. A probability is a plain decimal in [0, 1] ({@code 0.25}, {@code 2.5e-1}); a label is a
  * number equal to 0 or 1 ({@code 0}, {@code 1}, {@code 0.0}, {@code 1.0}) — {@code true}/{@code false},
  * {@code NaN} and {@code Infinity} are rejected. Records with more or fewer fields than the header, empty fields
- * in a selected column and blank lines between records are errors.
+ * in a selected column and blank lines between records are errors. A group id is the field's text (unquoted fields
+ * are trimmed of spaces and tabs; quoted ones kept as written) and must be non-empty UTF-8.
  *
  * <p>Rows are numbered from 1 (the first record after the header); lines are the file's physical lines, so row r
  * is line r + 1 unless a quoted field spans lines.
  *
  * <p>Speed: bytes are parsed in place in a 1 MiB buffer (refilled with partial records carried over), numbers by
- * {@link DecimalParser} with no allocation per row; the result grows two primitive arrays.
+ * {@link DecimalParser} with no allocation per row; the result grows two primitive arrays (three with a group
+ * column, whose ids are looked up by their bytes, so there is one String per distinct id and none per row).
  */
 public final class PredictionCsvReader {
   public static final String DEFAULT_PROBABILITY_COLUMN = "p";
   public static final String DEFAULT_LABEL_COLUMN = "y";
   public static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+  /** The option that names the group column in messages (the group is the environment in {@code vgac watch}). */
+  static final String GROUP_OPTION = "--env-col";
   private static final int MAX_SHOWN_CHARS = 40;
   private static final int MAX_SHOWN_COLUMNS = 20;
 
   private final String probabilityColumn;
   private final String labelColumn;
+  private final @Nullable String groupColumn;
   private final int bufferSize;
 
   public PredictionCsvReader(String probabilityColumn, String labelColumn) {
-    this(probabilityColumn, labelColumn, DEFAULT_BUFFER_SIZE);
+    this(probabilityColumn, labelColumn, null, DEFAULT_BUFFER_SIZE);
+  }
+
+  /**
+   * A reader that also reads {@code groupColumn} (when not null), a text id per row such as an environment name.
+   *
+   * @throws IllegalArgumentException when two of the columns are the same
+   */
+  public PredictionCsvReader(String probabilityColumn, String labelColumn, @Nullable String groupColumn) {
+    this(probabilityColumn, labelColumn, groupColumn, DEFAULT_BUFFER_SIZE);
   }
 
   /** With a given initial buffer size; small sizes make tests cross buffer boundaries everywhere. */
   PredictionCsvReader(String probabilityColumn, String labelColumn, int bufferSize) {
+    this(probabilityColumn, labelColumn, null, bufferSize);
+  }
+
+  PredictionCsvReader(
+      String probabilityColumn, String labelColumn, @Nullable String groupColumn, int bufferSize) {
     if (probabilityColumn.equals(labelColumn)) {
       throw new IllegalArgumentException(
           "probability and label columns must differ but both were '" + probabilityColumn + "'");
+    }
+    if (groupColumn != null && (groupColumn.equals(probabilityColumn) || groupColumn.equals(labelColumn))) {
+      throw new IllegalArgumentException(
+          "the group column must differ from the probability and label columns but was '" + groupColumn + "'");
     }
     if (bufferSize < 1) {
       throw new IllegalArgumentException("bufferSize must be ≥ 1 but was " + bufferSize);
     }
     this.probabilityColumn = probabilityColumn;
     this.labelColumn = labelColumn;
+    this.groupColumn = groupColumn;
     this.bufferSize = bufferSize;
   }
 
@@ -70,12 +99,22 @@ public final class PredictionCsvReader {
   }
 
   /**
-   * Reads the file at {@code path}.
+   * Reads the file at {@code path}; with a group column, its values are validated too.
    *
    * @param displayName how error messages name the file (the path as the user wrote it)
    * @throws BadInputException naming the file, and for a bad value the row, the line and the field
    */
   public Predictions read(Path path, String displayName) throws BadInputException {
+    return readTable(path, displayName).predictions();
+  }
+
+  /**
+   * Reads the file at {@code path} with each row's group, when this reader has a group column.
+   *
+   * @param displayName how error messages name the file (the path as the user wrote it)
+   * @throws BadInputException naming the file, and for a bad value the row, the line and the field
+   */
+  public PredictionTable readTable(Path path, String displayName) throws BadInputException {
     if (Files.isDirectory(path)) {
       throw new BadInputException(displayName + ": is a directory, not a CSV file");
     }
@@ -122,9 +161,17 @@ public final class PredictionCsvReader {
     private int columns;
     private int probabilityIndex;
     private int labelIndex;
+    /** -1 without a group column, so the per-field test never matches. */
+    private int groupIndex = -1;
+    private int @Nullable [] groups;
+    private final HashMap<GroupKey, Integer> groupIds = new HashMap<>();
+    private final List<String> groupNames = new ArrayList<>();
+    /** The one key used for lookups, pointed at each row's bytes in turn. */
+    private final GroupKey probe = new GroupKey();
     /** The unquoted text of a quoted probability / label field (quoted numbers are rare). */
     private final Field probabilityField = new Field();
     private final Field labelField = new Field();
+    private final Field groupField = new Field();
     private final Field otherField = new Field();
     private long blankLine = -1;
     private int blankRow;
@@ -134,7 +181,7 @@ public final class PredictionCsvReader {
       this.name = name;
     }
 
-    Predictions run() throws IOException, BadInputException {
+    PredictionTable run() throws IOException, BadInputException {
       fill();
       while (lim - pos < 3 && !eof) {
         fill();
@@ -144,8 +191,8 @@ public final class PredictionCsvReader {
         pos += 3;
       }
       if (pos == lim && eof) {
-        throw new BadInputException(name + ": empty file (expected a header row naming the columns '"
-            + probabilityColumn + "' and '" + labelColumn + "')");
+        throw new BadInputException(
+            name + ": empty file (expected a header row naming the columns " + columnList() + ")");
       }
       List<String> header;
       while ((header = headerRecord()) == null) {
@@ -164,7 +211,17 @@ public final class PredictionCsvReader {
       if (rows == 0) {
         throw new BadInputException(name + ": no data rows after the header");
       }
-      return Predictions.wrap(Arrays.copyOf(probabilities, rows), Arrays.copyOf(labels, rows), null);
+      Predictions predictions =
+          Predictions.wrap(Arrays.copyOf(probabilities, rows), Arrays.copyOf(labels, rows), null);
+      int[] g = groups;
+      return new PredictionTable(predictions, g == null ? null : Arrays.copyOf(g, rows), groupNames);
+    }
+
+    /** 'p' and 'y', or 'p', 'y' and 'env'. */
+    private String columnList() {
+      return groupColumn == null
+          ? "'" + show(probabilityColumn) + "' and '" + show(labelColumn) + "'"
+          : "'" + show(probabilityColumn) + "', '" + show(labelColumn) + "' and '" + show(groupColumn) + "'";
     }
 
     /** Carries the unparsed tail to the front, grows the buffer if a record fills it, reads until full or EOF. */
@@ -243,11 +300,15 @@ public final class PredictionCsvReader {
     private void locateColumns(List<String> header) throws BadInputException {
       columns = header.size();
       if (columns == 1 && header.get(0).isEmpty()) {
-        throw new BadInputException(name + ": line 1: the header row is empty (expected column names such as '"
-            + probabilityColumn + "' and '" + labelColumn + "')");
+        throw new BadInputException(
+            name + ": line 1: the header row is empty (expected column names such as " + columnList() + ")");
       }
       probabilityIndex = columnIndex(header, probabilityColumn, "--prob-col");
       labelIndex = columnIndex(header, labelColumn, "--label-col");
+      if (groupColumn != null) {
+        groupIndex = columnIndex(header, groupColumn, GROUP_OPTION);
+        groups = new int[probabilities.length];
+      }
     }
 
     private int columnIndex(List<String> header, String column, String option) throws BadInputException {
@@ -309,6 +370,9 @@ public final class PredictionCsvReader {
       int yStart = 0;
       int yEnd = 0;
       boolean yQuoted = false;
+      int gStart = 0;
+      int gEnd = 0;
+      boolean gQuoted = false;
       long newlines = 0;
       int col = 0;
       while (true) {
@@ -317,7 +381,10 @@ public final class PredictionCsvReader {
         }
         int start = i;
         if (i < limit && b[i] == '"') {
-          Field f = col == probabilityIndex ? probabilityField : col == labelIndex ? labelField : otherField;
+          Field f = col == probabilityIndex ? probabilityField
+              : col == labelIndex ? labelField
+              : col == groupIndex ? groupField
+              : otherField;
           int after = f.unquote(i);
           if (after < 0) {
             return NEED_MORE;
@@ -328,6 +395,8 @@ public final class PredictionCsvReader {
             pQuoted = true;
           } else if (col == labelIndex) {
             yQuoted = true;
+          } else if (col == groupIndex) {
+            gQuoted = true;
           }
         } else {
           while (i < limit && (c = b[i]) != ',' && c != '\n' && c != '\r') {
@@ -345,6 +414,10 @@ public final class PredictionCsvReader {
             yStart = start;
             yEnd = end;
             yQuoted = false;
+          } else if (col == groupIndex) {
+            gStart = start;
+            gEnd = end;
+            gQuoted = false;
           }
         }
         if (i == limit && !eof) {
@@ -379,6 +452,14 @@ public final class PredictionCsvReader {
         int grown = rows + (rows >> 1);
         probabilities = Arrays.copyOf(probabilities, grown);
         labels = Arrays.copyOf(labels, grown);
+        int[] g = groups;
+        if (g != null) {
+          groups = Arrays.copyOf(g, grown);
+        }
+      }
+      int[] g = groups;
+      if (g != null) {
+        g[rows] = gQuoted ? group(groupField.bytes, 0, groupField.length) : group(b, gStart, gEnd);
       }
       probabilities[rows] = p;
       labels[rows] = y;
@@ -411,6 +492,28 @@ public final class PredictionCsvReader {
         return 1;
       }
       throw valueError(labelColumn, b, start, end, "not a 0/1 label", false);
+    }
+
+    /** The index of the group whose id is these bytes; a new group (one copy, one String) on first sight. */
+    private int group(byte[] b, int start, int end) throws BadInputException {
+      if (start == end) {
+        throw rowError(rows + 1, line, groupColumn, "empty");
+      }
+      Integer known = groupIds.get(probe.pointAt(b, start, end));
+      if (known != null) {
+        return known;
+      }
+      byte[] id = Arrays.copyOfRange(b, start, end);
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(id)).toString();
+      } catch (CharacterCodingException e) {
+        throw rowError(rows + 1, line, groupColumn, "not UTF-8 text");
+      }
+      int index = groupNames.size();
+      groupNames.add(text);
+      groupIds.put(new GroupKey().pointAt(id, 0, id.length), index);
+      return index;
     }
 
     /** The message for a bad value; {@code sayNotANumber}: call text that is no number at all "not a number". */
@@ -515,6 +618,39 @@ public final class PredictionCsvReader {
       return line == 1
           ? new BadInputException(name + ": line 1: " + problem)
           : rowError(rows + 1, line, null, problem);
+    }
+  }
+
+  /**
+   * A group id's bytes as a hash key. Keys in the map own a private copy and never change; the lookup probe is
+   * re-pointed at the buffer for each row, which is what saves a String per row.
+   */
+  private static final class GroupKey {
+    private byte[] bytes = new byte[0];
+    private int start;
+    private int end;
+    private int hash;
+
+    GroupKey pointAt(byte[] b, int from, int to) {
+      int h = 1;
+      for (int k = from; k < to; k++) {
+        h = 31 * h + b[k];
+      }
+      bytes = b;
+      start = from;
+      end = to;
+      hash = h;
+      return this;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof GroupKey k && hash == k.hash && Arrays.equals(bytes, start, end, k.bytes, k.start, k.end);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

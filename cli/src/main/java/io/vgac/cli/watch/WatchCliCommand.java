@@ -55,12 +55,7 @@ public final class WatchCliCommand implements Command {
     } catch (WatchInputException e) {
       throw new UsageException(e.getMessage());
     }
-    WatchResult result;
-    try {
-      result = WatchCommand.watch(options);
-    } catch (WatchInputException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    WatchResult result = WatchCommand.watch(options);
     context.out().print(options.format().equals("json") ? WatchCommand.json(result) : WatchCommand.text(result));
     context.out().flush();
     return 0;

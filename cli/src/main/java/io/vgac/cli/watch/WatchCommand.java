@@ -8,6 +8,9 @@ import io.vgac.calibration.tracker.EnvironmentState;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.TrackerConfig;
 import io.vgac.calibration.tracker.TrackerListener;
+import io.vgac.cli.BadInputException;
+import io.vgac.cli.csv.PredictionCsvReader;
+import io.vgac.cli.csv.PredictionTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -33,8 +36,9 @@ import java.util.Locale;
  *       unknown).
  * </ul>
  *
- * Time plays no part (the tracker clock is fixed), so the output depends only on the file. Nothing is written to
- * stdout unless the whole file was read without error.
+ * Time plays no part (the tracker clock is fixed), so the output depends only on the file. The file is read whole
+ * first, by the same {@link PredictionCsvReader} as {@code vgac report} (same input rules, same error messages), so
+ * nothing is written to stdout unless every row is valid.
  */
 public final class WatchCommand {
   public static final String NAME = "watch";
@@ -58,7 +62,7 @@ public final class WatchCommand {
       out.print(options.format().equals("json") ? json(result) : text(result));
       out.flush();
       return 0;
-    } catch (WatchInputException e) {
+    } catch (WatchInputException | BadInputException e) {
       err.println("vgac watch: " + e.getMessage());
       return 2;
     } catch (RuntimeException e) {
@@ -77,10 +81,16 @@ public final class WatchCommand {
         .build();
   }
 
-  /** Processes the file; throws on the first bad row. */
-  public static WatchResult watch(WatchOptions o) throws WatchInputException {
+  /**
+   * Reads the whole file, then feeds its rows in file order to the trackers.
+   *
+   * @throws BadInputException for an unreadable file or the first bad row, before any row reaches a tracker
+   */
+  public static WatchResult watch(WatchOptions o) throws BadInputException {
+    PredictionTable table = new PredictionCsvReader(o.probCol(), o.labelCol(), o.envCol())
+        .readTable(o.input(), o.input().toString());
     List<WatchAlarm> alarms = new ArrayList<>();
-    long[] row = new long[1];
+    int[] row = new int[1];
     TrackerListener listener =
         new TrackerListener() {
           @Override
@@ -90,12 +100,13 @@ public final class WatchCommand {
           }
         };
     EnvironmentTrackers trackers = new EnvironmentTrackers(config(o), () -> FIXED_CLOCK, listener);
-    long n =
-        OutcomeCsv.read(o.input(), o.probCol(), o.labelCol(), o.envCol(), WatchOptions.SINGLE_ENV,
-            (index, env, p, y) -> {
-              row[0] = index;
-              trackers.update(env, p, y);
-            });
+    double[] p = table.predictions().probabilitiesUnsafe();
+    byte[] y = table.predictions().labelsUnsafe();
+    int n = table.size();
+    for (int i = 0; i < n; i++) {
+      row[0] = i;
+      trackers.update(table.groupName(i, WatchOptions.SINGLE_ENV), p[i], y[i]);
+    }
     List<EnvironmentState> states = new ArrayList<>(trackers.states().values());
     return new WatchResult(n, alarms, states);
   }

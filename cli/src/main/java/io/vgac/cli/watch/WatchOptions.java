@@ -92,11 +92,23 @@ public record WatchOptions(
     if (!format.equals("json") && !format.equals("text")) {
       throw new WatchInputException("--format must be json or text but was '" + values.get("--format") + "'");
     }
+    String probCol = nonEmpty(values, "--prob-col", "p");
+    String labelCol = nonEmpty(values, "--label-col", "y");
+    String envCol = values.containsKey("--env-col") ? nonEmpty(values, "--env-col", "env") : null;
+    // One column cannot be two things; the CSV reader would refuse it as a programming error, so say it here.
+    if (probCol.equals(labelCol)) {
+      throw new WatchInputException(
+          "--prob-col and --label-col must name different columns but both are '" + probCol + "'");
+    }
+    if (envCol != null && (envCol.equals(probCol) || envCol.equals(labelCol))) {
+      throw new WatchInputException("--env-col must name a column other than --prob-col and --label-col but was '"
+          + envCol + "'");
+    }
     return new WatchOptions(
         Path.of(input),
-        nonEmpty(values, "--prob-col", "p"),
-        nonEmpty(values, "--label-col", "y"),
-        values.containsKey("--env-col") ? nonEmpty(values, "--env-col", "env") : null,
+        probCol,
+        labelCol,
+        envCol,
         alpha,
         baseline,
         window,

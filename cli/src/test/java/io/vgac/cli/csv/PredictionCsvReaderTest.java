@@ -196,6 +196,119 @@ class PredictionCsvReaderTest {
     assertThat(message).startsWith("bad.csv.gz: not valid gzip data");
   }
 
+  // ---- the optional group (environment) column ----
+
+  private static PredictionTable table(Path f, int bufferSize) throws BadInputException {
+    return new PredictionCsvReader("p", "y", "env", bufferSize).readTable(f, f.getFileName().toString());
+  }
+
+  private static String groupErrorOf(Path f, int bufferSize) {
+    try {
+      table(f, bufferSize);
+    } catch (BadInputException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no error for " + f);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5, 16, 1 << 20})
+  void readsGroupsInFileOrderNumberedByFirstAppearance(int bufferSize) throws Exception {
+    String csv = "env,p,y\n"
+        + "eks-prod,0.1,0\n"
+        + "slurm,0.2,1\n"
+        + " eks-prod ,0.3,1\n"
+        + "\"a,\"\"b\"\"\",0.4,0\n"
+        + "\"slurm\",0.5,1\n"
+        + "\"two\nlines\",0.6,0\n"
+        + "zürich,0.7,1\n";
+    PredictionTable t = table(file("g.csv", csv), bufferSize);
+    assertThat(t.size()).isEqualTo(7);
+    assertThat(t.hasGroups()).isTrue();
+    assertThat(t.groupNames()).containsExactly("eks-prod", "slurm", "a,\"b\"", "two\nlines", "zürich");
+    assertThat(t.groupIndices()).containsExactly(0, 1, 0, 2, 1, 3, 4);
+    assertThat(t.groupName(3, "default")).isEqualTo("a,\"b\"");
+    assertThat(t.predictions().probabilities()).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7);
+    assertThat(t.predictions().labels()).containsExactly(0, 1, 1, 0, 1, 0, 1);
+  }
+
+  @Test
+  void withoutAGroupColumnTheTableHasNoGroups() throws Exception {
+    Path f = file("plain.csv", "p,y,env\n0.1,0,a\n0.2,1,b\n");
+    PredictionTable t = PredictionCsvReader.withDefaultColumns().readTable(f, "plain.csv");
+    assertThat(t.hasGroups()).isFalse();
+    assertThat(t.groupIndices()).isNull();
+    assertThat(t.groupNames()).isEmpty();
+    assertThat(t.groupName(1, "default")).isEqualTo("default");
+    assertThatThrownBy(() -> t.groupIndex(0)).isInstanceOf(IllegalStateException.class);
+    // read() and readTable() agree, with and without the group column.
+    assertThat(new PredictionCsvReader("p", "y", "env").read(f, "plain.csv")).isEqualTo(t.predictions());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {7, 1 << 20})
+  void manyDistinctGroupsKeepOneNameEach(int bufferSize) throws Exception {
+    SplittableRandom random = new SplittableRandom(3);
+    StringBuilder sb = new StringBuilder("p,y,env\n");
+    int n = 30_000;
+    int[] expected = new int[n];
+    java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String id = "env-" + random.nextInt(2_000);
+      expected[i] = seen.computeIfAbsent(id, k -> seen.size());
+      sb.append("0.5,").append(i % 2).append(',').append(id).append('\n');
+    }
+    PredictionTable t = table(file("many.csv", sb.toString()), bufferSize);
+    assertThat(t.groupNames()).containsExactlyElementsOf(seen.keySet());
+    assertThat(t.groupIndices()).containsExactly(expected);
+    for (int i = 0; i < n; i += 997) {
+      assertThat(t.groupName(i, "-")).isSameAs(t.groupNames().get(expected[i]));
+    }
+  }
+
+  @Test
+  void readsGroupsFromGzip() throws Exception {
+    Path f = dir.resolve("g.csv.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write("env,p,y\na,0.2,1\nb,0.7,0\na,0.1,0\n".getBytes(StandardCharsets.UTF_8));
+    }
+    PredictionTable t = new PredictionCsvReader("p", "y", "env").readTable(f, "g.csv.gz");
+    assertThat(t.groupNames()).containsExactly("a", "b");
+    assertThat(t.groupIndices()).containsExactly(0, 1, 0);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "p,y\\n0.1,1\\n | g.csv: line 1: the header has no column 'env' (columns: p, y); choose one with --env-col",
+      "env,p,env,y\\na,0.1,a,1\\n | g.csv: line 1: the header names column 'env' twice (fields 1 and 3)",
+      "| g.csv: empty file (expected a header row naming the columns 'p', 'y' and 'env')",
+      "env,p,y\\na,0.1,1\\n,0.2,0\\n | g.csv: row 2 (line 3), field 'env': empty",
+      "env,p,y\\n  ,0.2,0\\n | g.csv: row 1 (line 2), field 'env': empty",
+      "env,p,y\\n\"\",0.2,0\\n | g.csv: row 1 (line 2), field 'env': empty",
+      "env,p,y\\na,0.1,1\\nb,0.2\\n | g.csv: row 2 (line 3): 2 fields but the header has 3",
+      "env,p,y\\na,1.5,1\\n | g.csv: row 1 (line 2), field 'p': not a probability: 1.5",
+  })
+  void badGroupInputNamesRowLineAndField(String content, String expected) throws Exception {
+    String csv = content == null ? "" : content.replace("\\n", "\n");
+    for (int bufferSize : new int[] {1, 3, 1 << 20}) {
+      assertThat(groupErrorOf(file("g.csv", csv), bufferSize)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aGroupIdThatIsNotUtf8IsRejected() throws Exception {
+    Path f = dir.resolve("latin1.csv");
+    Files.write(f, "env,p,y\nok,0.1,1\nz\u00fcrich,0.2,0\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(groupErrorOf(f, 1 << 20)).isEqualTo("latin1.csv: row 2 (line 3), field 'env': not UTF-8 text");
+  }
+
+  @Test
+  void groupColumnMustDifferFromTheOthers() {
+    assertThatThrownBy(() -> new PredictionCsvReader("p", "y", "y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the group column must differ from the probability and label columns but was 'y'");
+  }
+
   @Test
   void probabilityAndLabelColumnsMustDiffer() {
     assertThatThrownBy(() -> new PredictionCsvReader("p", "p"))

@@ -164,23 +164,62 @@ class WatchCommandTest {
     Path badP = csv("badp.csv", "env,p,y", List.of(good.get(0), good.get(1), "x,1.5,0", good.get(3)));
     assertBad(watch("--input", badP.toString()), badP + ": row 3 (line 4), field 'p': not a probability: 1.5");
     Path badY = csv("bady.csv", "env,p,y", List.of(good.get(0), "x,0.2,2"));
-    assertBad(watch("--input", badY.toString()), badY + ": row 2 (line 3), field 'y': not a 0/1 label: '2'");
+    assertBad(watch("--input", badY.toString()), badY + ": row 2 (line 3), field 'y': not a 0/1 label: 2");
     Path nan = csv("nan.csv", "env,p,y", List.of("x,NaN,1"));
-    assertBad(watch("--input", nan.toString()), nan + ": row 1 (line 2), field 'p': not a number: 'NaN'");
+    assertBad(watch("--input", nan.toString()), nan + ": row 1 (line 2), field 'p': not a probability: NaN");
+    Path word = csv("word.csv", "env,p,y", List.of("x,0.2,true"));
+    assertBad(watch("--input", word.toString()), word + ": row 1 (line 2), field 'y': not a 0/1 label: true");
     Path emptyEnv = csv("env.csv", "env,p,y", List.of(good.get(0), ",0.2,1"));
     assertBad(watch("--input", emptyEnv.toString(), "--env-col", "env"),
-        emptyEnv + ": row 2 (line 3), field 'env': empty environment id");
+        emptyEnv + ": row 2 (line 3), field 'env': empty");
+    Path noEnv = csv("noenv.csv", "env,p,y", good);
+    assertBad(watch("--input", noEnv.toString(), "--env-col", "cluster"),
+        noEnv + ": line 1: the header has no column 'cluster' (columns: env, p, y); choose one with --env-col");
     Path short_ = csv("short.csv", "env,p,y", List.of("x,0.2"));
-    assertBad(watch("--input", short_.toString()), short_ + ": row 1 (line 2), field 'y': missing (the row has 2 of 3 fields)");
+    assertBad(watch("--input", short_.toString()), short_ + ": row 1 (line 2): 2 fields but the header has 3");
     Path noCol = csv("nocol.csv", "env,prob,y", good);
-    assertBad(watch("--input", noCol.toString()), noCol + ": line 1 (header): no column 'p' (columns: env, prob, y)");
+    assertBad(watch("--input", noCol.toString()),
+        noCol + ": line 1: the header has no column 'p' (columns: env, prob, y); choose one with --prob-col");
     assertBad(watch("--input", dir.resolve("missing.csv").toString()), dir.resolve("missing.csv") + ": no such file");
     Path ok = csv("ok.csv", "env,p,y", good);
     assertBad(watch("--input", ok.toString(), "--alpha", "1.5"), "--alpha must be in (0,1) but was 1.5");
     assertBad(watch("--input", ok.toString(), "--window", "0"), "--window must be in [1, 4194304] but was 0");
     assertBad(watch("--input", ok.toString(), "--format", "xml"), "--format must be json or text but was 'xml'");
     assertBad(watch("--input", ok.toString(), "--bogus", "1"), "unknown option '--bogus'");
+    assertBad(watch("--input", ok.toString(), "--env-col", "p"),
+        "--env-col must name a column other than --prob-col and --label-col but was 'p'");
+    assertBad(watch("--input", ok.toString(), "--label-col", "p"),
+        "--prob-col and --label-col must name different columns but both are 'p'");
     assertBad(watch(), "missing --input FILE.csv");
+  }
+
+  @Test
+  void aBadRowAfterManyGoodOnesStillPrintsNothing() throws IOException {
+    List<String> lines = new ArrayList<>(rows("x", 5_000, LOW, 1_000, 0.3, 9));
+    lines.add("x,0.5,7");
+    Path f = csv("late.csv", "env,p,y", lines);
+    assertBad(watch("--input", f.toString(), "--env-col", "env"),
+        f + ": row 5001 (line 5002), field 'y': not a 0/1 label: 7");
+  }
+
+  @Test
+  void quotedAndCrlfInputIsReadLikeReportReadsIt() throws IOException {
+    Path f = dir.resolve("quoted.csv");
+    StringBuilder sb = new StringBuilder("\uFEFF\"p\",\"y\",\"env\"\r\n");
+    List<String> plain = rows("x", 600, LOW, 200, 0.4, 10);
+    for (int i = 0; i < plain.size(); i++) {
+      String[] parts = plain.get(i).split(",");
+      String env = i % 2 == 0 ? "\"a,1\"" : " b ";
+      sb.append(parts[1]).append(',').append(parts[2]).append(',').append(env).append("\r\n");
+    }
+    Files.writeString(f, sb, StandardCharsets.UTF_8);
+    JsonNode doc = ok(watch("--input", f.toString(), "--env-col", "env"));
+    assertThat(doc.get("n").asLong()).isEqualTo(600);
+    JsonNode envs = doc.get("environments");
+    assertThat(envs).hasSize(2);
+    assertThat(envs.get(0).get("env").asText()).isEqualTo("a,1");
+    assertThat(envs.get(1).get("env").asText()).isEqualTo("b");
+    assertThat(envs.get(0).get("sample_count").asLong()).isEqualTo(300);
   }
 
   @Test
