@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>no evidence (unknown environment) → ESCALATE;
- *   <li>evidence without a time, or older than {@link GateConfig#maxEvidenceAge()} (15 min) → ESCALATE (the state
- *       is not moved by stale evidence);
+ *   <li>evidence without a time, older than {@link GateConfig#maxEvidenceAge()} (15 min), or dated further than
+ *       that in the future (clock disagreement) → ESCALATE (the state is not moved by such evidence);
  *   <li>fresh evidence moves the environment's state ({@link #classify}, {@link GateState#on});
  *   <li>learning mode, or no sample yet → ESCALATE;
  *   <li>NaN ECE or calibration score (calibration unavailable), or NaN p (no prediction) → ESCALATE;
@@ -127,6 +127,11 @@ public final class ActionGate {
           "Calibration evidence of unknown age for cluster " + env);
     }
     Duration age = Duration.between(at, now);
+    if (age.negated().compareTo(config.maxEvidenceAge()) > 0) {
+      // a clock that disagrees this much with ours makes the evidence's age meaningless
+      return escalate(now, request, evidence, state(env),
+          "Calibration evidence for cluster " + env + " is dated " + human(age.negated()) + " in the future");
+    }
     if (age.compareTo(config.maxEvidenceAge()) > 0) {
       return escalate(now, request, evidence, state(env),
           "Stale calibration evidence for cluster " + env + ": " + human(age) + " old (max "

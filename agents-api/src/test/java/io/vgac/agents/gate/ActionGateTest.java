@@ -124,6 +124,11 @@ class ActionGateTest {
     assertThat(d.reason()).isEqualTo("Stale calibration evidence for cluster c: 15 min old (max 15 min)");
     assertThat(gate.state("c")).isEqualTo(GateState.AUTONOMOUS);
 
+    CalibrationEvidence future = Evidence.ofScore("c", 0.95, 1000, clock.instant().plus(Duration.ofMinutes(16)));
+    GateDecision f = decide(ProposedAction.ANNOTATE, 0.95, future);
+    assertThat(f.decision()).isEqualTo(ESCALATE);
+    assertThat(f.reason()).isEqualTo("Calibration evidence for cluster c is dated 16 min in the future");
+
     ActionGate strict = new ActionGate(GateConfig.builder().maxEvidenceAge(Duration.ofSeconds(30)).build(), clock);
     CalibrationEvidence e = Evidence.ofScore("c", 0.95, 1000, clock.instant().minusSeconds(31));
     assertThat(strict.decide(new ActionRequest("c", "j", ProposedAction.ANNOTATE, 0.9), e).decision())
