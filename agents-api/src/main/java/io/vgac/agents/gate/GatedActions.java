@@ -1,0 +1,84 @@
+package io.vgac.agents.gate;
+
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only path to {@link SchedulerActions}: each method asks the {@link ActionGate} first and calls the scheduler
+ * only after an EXECUTE or EXECUTE_AND_NOTIFY decision.
+ *
+ * <p>Order per call: get the evidence (a failing source escalates), decide, record the decision (before acting, so
+ * a crash while acting still leaves the decision on record), then act. A recorder or scheduler that throws is
+ * logged and dropped: it never changes the decision, and the scheduler's failure is reported in the
+ * {@link ActionOutcome}. (Notifying a human after EXECUTE_AND_NOTIFY, and escalation to a human, belong to the
+ * notifier and approval queue, which are not part of this class.)
+ */
+public final class GatedActions {
+  private static final Logger LOG = LoggerFactory.getLogger(GatedActions.class);
+
+  private final ActionGate gate;
+  private final EvidenceSource evidence;
+  private final SchedulerActions scheduler;
+  private final DecisionRecorder recorder;
+
+  public GatedActions(ActionGate gate, EvidenceSource evidence, SchedulerActions scheduler, DecisionRecorder recorder) {
+    this.gate = gate;
+    this.evidence = evidence;
+    this.scheduler = scheduler;
+    this.recorder = recorder;
+  }
+
+  /** Tier 1: label the job {@code key = value}. */
+  public ActionOutcome annotate(String envId, String jobId, double p, String key, String value) {
+    return run(new ActionRequest(envId, jobId, ProposedAction.ANNOTATE, p), s -> s.annotate(envId, jobId, key, value));
+  }
+
+  /** Tier 4: hold the job until a human releases it. */
+  public ActionOutcome hold(String envId, String jobId, double p, String reason) {
+    return run(new ActionRequest(envId, jobId, ProposedAction.HOLD, p), s -> s.hold(envId, jobId, reason));
+  }
+
+  /** Tier 4: move the job to {@code targetQueue}. */
+  public ActionOutcome requeue(String envId, String jobId, double p, String targetQueue) {
+    return run(new ActionRequest(envId, jobId, ProposedAction.REQUEUE, p), s -> s.requeue(envId, jobId, targetQueue));
+  }
+
+  /** Tier 4: change the job's priority. */
+  public ActionOutcome adjustPriority(String envId, String jobId, double p, PriorityLevel priority) {
+    return run(
+        new ActionRequest(envId, jobId, ProposedAction.ADJUST_PRIORITY, p),
+        s -> s.adjustPriority(envId, jobId, priority));
+  }
+
+  private ActionOutcome run(ActionRequest request, Consumer<SchedulerActions> act) {
+    @Nullable CalibrationEvidence ev;
+    try {
+      ev = evidence.evidence(request.envId());
+    } catch (RuntimeException e) {
+      LOG.warn("Evidence source failed for {}; escalating", request.envId(), e);
+      return finish(gate.unavailable(request, e.toString()), act);
+    }
+    return finish(gate.decide(request, ev), act);
+  }
+
+  private ActionOutcome finish(GateDecision decision, Consumer<SchedulerActions> act) {
+    try {
+      recorder.record(decision);
+    } catch (RuntimeException e) {
+      LOG.warn("Decision recorder failed for job {}; the decision stands", decision.jobId(), e);
+    }
+    if (!decision.decision().executes()) {
+      return new ActionOutcome(decision, false, null);
+    }
+    try {
+      act.accept(scheduler);
+      return new ActionOutcome(decision, true, null);
+    } catch (RuntimeException e) {
+      LOG.warn("SchedulerActions failed for {} of job {}; the decision stands",
+          decision.action().wireName(), decision.jobId(), e);
+      return new ActionOutcome(decision, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+}
