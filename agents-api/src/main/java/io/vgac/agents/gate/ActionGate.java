@@ -39,6 +39,15 @@ import org.jspecify.annotations.Nullable;
  * below the tier's threshold, is an action the policy rules out rather than one a human should weigh: escalating it
  * would flood reviewers with every weak proposal. The planner may propose a weaker action instead.
  *
+ * <p><b>Human approval</b> ({@link #decide(ActionRequest, CalibrationEvidence, HumanApproval)}). An escalated action
+ * that a human approved is decided by the same rules with one change: rules 4 and 6 (learning mode with at least one
+ * sample, and the ESCALATE scope from a low score or an ESCALATE_ONLY/LEARNING state) do not escalate; the action is
+ * decided under the NOTIFY scope and, when it passes, yields EXECUTE_AND_NOTIFY. A human approval does not bypass the
+ * calibration rules: unknown, stale or future evidence, no sample yet, an undefined ECE or score, or no prediction
+ * still ESCALATE (a human cannot vouch for evidence nobody has), and rule 7 still DENIES an action above the policy's
+ * tiers, above the qualified tier or below its tier's threshold. The approval must cover the request's environment,
+ * job and action.
+ *
  * <p>Thread-safe; each environment's state moves under its own lock.
  */
 public final class ActionGate {
@@ -112,7 +121,28 @@ public final class ActionGate {
    * @throws IllegalArgumentException when the evidence belongs to another environment than the request
    */
   public GateDecision decide(ActionRequest request, @Nullable CalibrationEvidence evidence) {
-    Instant now = clock.instant();
+    return decide(request, evidence, null, clock.instant());
+  }
+
+  /**
+   * Decides {@code request}, which a human approved, on {@code evidence} (null when the environment is unknown):
+   * see "Human approval" above. A refusal is an ESCALATE (the evidence cannot be trusted) or a DENY (the policy rules
+   * the action out); an approval never turns either into an execution.
+   *
+   * @throws IllegalArgumentException when the approval does not cover the request's environment, job and action, or
+   *     the evidence belongs to another environment than the request
+   */
+  public GateDecision decide(ActionRequest request, @Nullable CalibrationEvidence evidence, HumanApproval approval) {
+    if (!approval.covers(request)) {
+      throw new IllegalArgumentException("approval " + approval.approvalId() + " is for " + approval.action().wireName()
+          + " of job " + approval.jobId() + " in " + approval.envId() + " but the request is "
+          + request.action().wireName() + " of job " + request.jobId() + " in " + request.envId());
+    }
+    return decide(request, evidence, approval, clock.instant());
+  }
+
+  private GateDecision decide(
+      ActionRequest request, @Nullable CalibrationEvidence evidence, @Nullable HumanApproval approval, Instant now) {
     String env = request.envId();
     if (evidence == null) {
       return escalate(now, request, null, state(env), "Unknown environment: no calibration evidence for cluster " + env);
@@ -141,7 +171,7 @@ public final class ActionGate {
     if (evidence.sampleCount() == 0) {
       return escalate(now, request, evidence, state, "Unknown environment: no outcomes recorded yet for cluster " + env);
     }
-    if (evidence.learning() || state == GateState.LEARNING) {
+    if (approval == null && (evidence.learning() || state == GateState.LEARNING)) {
       return escalate(now, request, evidence, state,
           "Learning mode for cluster " + env + " (" + evidence.sampleCount() + " samples)");
     }
@@ -151,7 +181,8 @@ public final class ActionGate {
     if (Double.isNaN(request.p())) {
       return escalate(now, request, evidence, state, "No prediction available for job " + request.jobId());
     }
-    Scope scope = evidence.scope().min(state.cap());
+    // a human approval stands in for the confidence the scope measures, so it decides under NOTIFY: act, then tell
+    Scope scope = approval != null ? Scope.NOTIFY : evidence.scope().min(state.cap());
     if (scope == Scope.ESCALATE) {
       String reason = state == GateState.ESCALATE_ONLY && evidence.drift() == DriftSeverity.CRITICAL
           ? "Critical calibration drift for cluster " + env + ": escalate-only until recalibrated"
@@ -175,6 +206,11 @@ public final class ActionGate {
       return decision(now, request, evidence, state, scope, Decision.DENY,
           String.format(Locale.ROOT, "p = %.3f is below the tier-%d threshold %s for %s",
               request.p(), k, tier.minProbability(), action.wireName()));
+    }
+    if (approval != null) {
+      return decision(now, request, evidence, state, scope, Decision.EXECUTE_AND_NOTIFY,
+          "Action taken with human approval " + approval.approvalId() + " by " + approval.approvedBy() + ": "
+              + action.wireName());
     }
     if (scope == Scope.NOTIFY) {
       return decision(now, request, evidence, state, scope, Decision.EXECUTE_AND_NOTIFY,

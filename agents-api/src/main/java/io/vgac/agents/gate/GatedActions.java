@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * logged and dropped: it never changes the decision, and the scheduler's failure is reported in the
  * {@link ActionOutcome}. (Notifying a human after EXECUTE_AND_NOTIFY, and escalation to a human, belong to the
  * notifier and approval queue, which are not part of this class.)
+ *
+ * <p>{@link #withApproval} gives the view through which one human-approved action runs: the same gate, evidence,
+ * scheduler and recorder, deciding with the approval as an explicit gate input (see {@link ActionGate}).
  */
 public final class GatedActions {
   private static final Logger LOG = LoggerFactory.getLogger(GatedActions.class);
@@ -22,12 +25,32 @@ public final class GatedActions {
   private final EvidenceSource evidence;
   private final SchedulerActions scheduler;
   private final DecisionRecorder recorder;
+  private final @Nullable HumanApproval approval;
 
   public GatedActions(ActionGate gate, EvidenceSource evidence, SchedulerActions scheduler, DecisionRecorder recorder) {
+    this(gate, evidence, scheduler, recorder, null);
+  }
+
+  private GatedActions(
+      ActionGate gate,
+      EvidenceSource evidence,
+      SchedulerActions scheduler,
+      DecisionRecorder recorder,
+      @Nullable HumanApproval approval) {
     this.gate = gate;
     this.evidence = evidence;
     this.scheduler = scheduler;
     this.recorder = recorder;
+    this.approval = approval;
+  }
+
+  /**
+   * The same gated path for the one action {@code approval} covers: its calls are decided with
+   * {@link ActionGate#decide(ActionRequest, CalibrationEvidence, HumanApproval)}, which may still escalate or deny.
+   * A call for any other environment, job or action throws IllegalArgumentException and executes nothing.
+   */
+  public GatedActions withApproval(HumanApproval approval) {
+    return new GatedActions(gate, evidence, scheduler, recorder, approval);
   }
 
   /** Tier 1: label the job {@code key = value}. */
@@ -53,6 +76,14 @@ public final class GatedActions {
   }
 
   private ActionOutcome run(ActionRequest request, Consumer<SchedulerActions> act) {
+    HumanApproval approved = approval;
+    if (approved != null && !approved.covers(request)) {
+      // checked before the evidence is read, so a misrouted approval leaves no trace in the gate or the log
+      throw new IllegalArgumentException("approval " + approved.approvalId() + " is for "
+          + approved.action().wireName() + " of job " + approved.jobId() + " in " + approved.envId()
+          + " but the request is " + request.action().wireName() + " of job " + request.jobId() + " in "
+          + request.envId());
+    }
     @Nullable CalibrationEvidence ev;
     try {
       ev = evidence.evidence(request.envId());
@@ -60,7 +91,7 @@ public final class GatedActions {
       LOG.warn("Evidence source failed for {}; escalating", request.envId(), e);
       return finish(gate.unavailable(request, e.toString()), act);
     }
-    return finish(gate.decide(request, ev), act);
+    return finish(approved == null ? gate.decide(request, ev) : gate.decide(request, ev, approved), act);
   }
 
   private ActionOutcome finish(GateDecision decision, Consumer<SchedulerActions> act) {

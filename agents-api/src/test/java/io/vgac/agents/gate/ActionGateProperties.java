@@ -65,6 +65,36 @@ class ActionGateProperties {
     }
   }
 
+  /** An approval lifts only the scope: the evidence and the policy's tier rules still hold, and it never narrows. */
+  @Property
+  void anApprovedActionExecutesOnlyOnTrustedEvidenceWithinThePolicy(
+      @ForAll ProposedAction action,
+      @ForAll("probabilities") double p,
+      @ForAll("evidence") @Nullable CalibrationEvidence evidence) {
+    String env = evidence == null ? "c" : evidence.envId();
+    ActionRequest r = new ActionRequest(env, "j", action, p);
+    HumanApproval approval = new HumanApproval("a", env, "j", action, "alice", NOW);
+    GateDecision plain = new ActionGate(GateConfig.ofDefaults(), new MutableClock(NOW)).decide(r, evidence);
+    GateDecision d = new ActionGate(GateConfig.ofDefaults(), new MutableClock(NOW)).decide(r, evidence, approval);
+    Statistics.label("approved").collect(d.decision());
+    assertThat(d.decision()).isNotEqualTo(Decision.EXECUTE);
+    if (plain.decision().executes()) {
+      assertThat(d.decision()).isEqualTo(Decision.EXECUTE_AND_NOTIFY);
+    }
+    if (!d.decision().executes()) {
+      return;
+    }
+    assertThat(evidence).isNotNull();
+    assertThat(evidence.observedAt()).isNotNull();
+    assertThat(Duration.between(evidence.observedAt(), NOW).abs()).isLessThanOrEqualTo(Duration.ofMinutes(15));
+    assertThat(evidence.sampleCount()).isPositive();
+    assertThat(evidence.ece()).isNotNaN();
+    assertThat(evidence.calibrationScore()).isNotNaN();
+    assertThat(action.tier()).isLessThanOrEqualTo(evidence.qualifiedTier());
+    assertThat(p).isGreaterThanOrEqualTo(TierPolicy.standard().tiers().get(action.tier() - 1).minProbability());
+    assertThat(d.scope()).isEqualTo(Scope.NOTIFY);
+  }
+
   @Property
   void decisionsAreDeterministic(
       @ForAll ProposedAction action,
