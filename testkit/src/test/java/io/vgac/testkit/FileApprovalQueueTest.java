@@ -72,6 +72,20 @@ class FileApprovalQueueTest extends ApprovalQueueContract {
   }
 
   @Test
+  void noPredictionAndUnicodeParametersSurviveARestart() {
+    String id = queue.submit(new io.vgac.agents.approvals.ApprovalRequest("k8s-b", "job-7",
+        io.vgac.agents.gate.ProposedAction.ANNOTATE,
+        java.util.Map.of("key", "vgac.io/risk", "value", "hoch ✓ \"quoted\"\nline"), Double.NaN,
+        "No prediction available for job job-7", "no calibration evidence", "actor", "alice", Duration.ofMinutes(30)));
+    PendingApproval before = queue.get(id).orElseThrow();
+    reopen();
+    PendingApproval after = queue.get(id).orElseThrow();
+    assertThat(after.p()).isNaN();
+    assertThat(after.parameters()).isEqualTo(before.parameters());
+    assertThat(after.expiresAt()).isEqualTo(before.expiresAt());
+  }
+
+  @Test
   void theJournalIsOneJsonLinePerTransition() throws IOException {
     String id = queue.submit(request("a"));
     queue.deny(id, "bob", "no");
