@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Maximum-likelihood logistic recalibration on lp = logit(p): the calibration slope (y ~ α + β·lp) and the
  * calibration intercept (y ~ α + offset(lp)). Newton's method; NaN when it does not converge or the slope runs
- * past ±1000, which is what (near) separation looks like, where the MLE does not exist.
+ * past ±1000, which is what (near) separation looks like, where the MLE does not exist; NaN too when the estimate's
+ * standard error exceeds 1000, i.e. when the data (say, probabilities of exactly 0 and 1) carry no information.
  *
  * <p>Each Newton pass costs one {@code exp} per row and no logarithm: the step is safeguarded by the sign of the
  * directional derivative at the new point (for the concave log-likelihood, the step overshot the maximum along its
@@ -16,6 +17,7 @@ final class LogisticRecalibration {
   private static final int MAX_ITERATIONS = 100;
   private static final double TOLERANCE = 1e-12;
   private static final double MAX_SLOPE = 1e3;
+  private static final double MAX_STANDARD_ERROR = 1e3;
 
   private LogisticRecalibration() {}
 
@@ -76,7 +78,8 @@ final class LogisticRecalibration {
         return Double.NaN;
       }
       if (step * Math.max(Math.abs(da), Math.abs(db)) < TOLERANCE * Math.max(1, Math.abs(b))) {
-        return b;
+        // Standard error of β from the observed information: beyond MAX_STANDARD_ERROR the data do not determine it.
+        return Math.sqrt(h00 / det) < MAX_STANDARD_ERROR ? b : Double.NaN;
       }
     }
     return Double.NaN;
@@ -132,7 +135,8 @@ final class LogisticRecalibration {
       double step = Math.max(-5, Math.min(5, g / h));
       a += step;
       if (Math.abs(step) < TOLERANCE * Math.max(1, Math.abs(a))) {
-        return a;
+        // Saturated logits (p clipped at 0 or 1) can leave almost no information about α: then it is not estimable.
+        return 1 / Math.sqrt(h) < MAX_STANDARD_ERROR ? a : Double.NaN;
       }
     }
     return Double.NaN;
