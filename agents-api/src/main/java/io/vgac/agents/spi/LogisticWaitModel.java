@@ -137,8 +137,7 @@ public record LogisticWaitModel(
           + describe(coef));
     }
     EnumMap<QueueFeature, Double> weights = new EnumMap<>(QueueFeature.class);
-    for (Iterator<Map.Entry<String, JsonNode>> it = coef.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : coef.properties()) {
       QueueFeature f;
       try {
         f = QueueFeature.fromWireName(e.getKey());
