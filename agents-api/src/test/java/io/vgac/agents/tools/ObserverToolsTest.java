@@ -30,7 +30,7 @@ class ObserverToolsTest {
   final ToolRegistry tools = AgentTools.builder(trackers)
       .clusterState(observer::clusterState)
       .queueDepth(observer::queueDepth)
-      .predictor(new TelemetryPredictionFunction(id -> Optional.ofNullable(jobs.get(id)), telemetry,
+      .predictor(new TelemetryPredictionFunction((c, id) -> Optional.ofNullable(jobs.get(id)).filter(j -> j.clusterId().equals(c)), telemetry,
           LogisticWaitPredictor.ofDefaults()))
       .build();
 
@@ -89,8 +89,8 @@ class ObserverToolsTest {
     assertThat(noState.success()).isFalse();
     assertThat(noState.error()).contains("No fresh state for cluster 'c'");
     ToolResult noJob = call(ToolCatalog.PREDICT_WAIT_TIME, "{\"job_id\":\"zz\",\"cluster_id\":\"c\"}");
-    assertThat(noJob.error()).contains("Unknown job 'zz'");
+    assertThat(noJob.error()).contains("Unknown job 'zz' in cluster 'c'");
     ToolResult wrong = call(ToolCatalog.PREDICT_WAIT_TIME, "{\"job_id\":\"j1\",\"cluster_id\":\"d\"}");
-    assertThat(wrong.error()).contains("was submitted to cluster 'c', not 'd'");
+    assertThat(wrong.error()).contains("Unknown job 'j1' in cluster 'd'");
   }
 }
