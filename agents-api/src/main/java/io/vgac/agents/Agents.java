@@ -341,7 +341,17 @@ public final class Agents {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when the built-in predictor's long-wait threshold differs from the workflow's
+     *     (its probabilities would be scored against another label)
+     */
     public Agents build() {
+      if (predictor instanceof LogisticWaitPredictor l
+          && !l.model().longWaitThreshold().equals(workflowConfig.longWaitThreshold())) {
+        throw new IllegalArgumentException("workflowConfig.longWaitThreshold must equal the wait model's "
+            + "long_wait_threshold_seconds (" + l.model().longWaitThreshold().toSeconds() + " s) but was "
+            + workflowConfig.longWaitThreshold().toSeconds() + " s");
+      }
       return new Agents(this);
     }
   }

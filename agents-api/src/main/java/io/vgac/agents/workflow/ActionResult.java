@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param humanNotified EXECUTE_AND_NOTIFY: the note was posted; ESCALATE: the escalation was posted; else false
  * @param approvalId the approval queued for an escalated action; null when none was queued (not escalated, or the
  *     queue failed)
- * @param adapterErrors failures of the alert sink or approval queue (logged; they never change the decision); empty
- *     when none
+ * @param adapterErrors failures after the decision — of the scheduler (or the message delivery of warn/suggest), the
+ *     alert sink or the approval queue — logged, never changing the decision; empty when none
  */
 public record ActionResult(
     PlannedAction planned, ActionOutcome outcome, boolean humanNotified, @Nullable String approvalId,

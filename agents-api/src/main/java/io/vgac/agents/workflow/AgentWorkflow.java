@@ -1,6 +1,7 @@
 package io.vgac.agents.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vgac.agents.approvals.ApprovalParameters;
 import io.vgac.agents.approvals.ApprovalQueue;
 import io.vgac.agents.approvals.ApprovalRequest;
 import io.vgac.agents.approvals.JobStatus;
@@ -20,16 +21,16 @@ import io.vgac.agents.spi.ClusterTelemetry;
 import io.vgac.agents.spi.PlannedAction;
 import io.vgac.agents.spi.Planner;
 import io.vgac.agents.spi.PlanningContext;
+import io.vgac.agents.spi.RuleBasedPlanner;
 import io.vgac.agents.spi.WaitTimePredictor;
 import io.vgac.agents.store.CalibrationRecord;
 import io.vgac.agents.store.CalibrationStore;
 import io.vgac.agents.store.PredictionRecord;
 import io.vgac.agents.tools.Alert;
+import io.vgac.agents.tools.AlertKind;
 import io.vgac.agents.tools.AlertSeverity;
 import io.vgac.agents.tools.AlertSink;
 import io.vgac.agents.tools.InMemoryJobDirectory;
-import io.vgac.agents.approvals.ApprovalParameters;
-import io.vgac.agents.spi.RuleBasedPlanner;
 import io.vgac.calibration.policy.TierPolicy;
 import io.vgac.calibration.tracker.EnvironmentState;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
@@ -65,7 +66,13 @@ import org.slf4j.LoggerFactory;
  * records a {@link RecalibrationRequest}, marks the cluster's stored calibration as needing one, and alerts once per
  * excursion. It never refits by itself.
  *
- * <p><b>{@link JobFinished}</b>: the job is forgotten (a job cancelled before starting leaves no outcome).
+ * <p><b>{@link JobFinished}</b>: the job is forgotten (a job cancelled before starting leaves no outcome). A job
+ * that never starts or finishes stays pending: send JobFinished for cancelled jobs.
+ *
+ * <p><b>Warn and suggest</b> are messages to people, not scheduler calls: once the gate allows them they are posted
+ * to the alert channel with the job's owner and queue in the alert's context (for an adapter to route). The
+ * design's tools name jobs by id only, so the tools' job directory assumes job ids unique across clusters (the
+ * latest submission wins); the workflow itself keys jobs by cluster and id.
  *
  * <p><b>Concurrency.</b> Events of different clusters run in parallel on the callers' threads; events of one
  * cluster run one at a time under that cluster's lock, in the order they acquire it (send one cluster's events from
@@ -280,11 +287,11 @@ public final class AgentWorkflow implements JobStatus {
         outcome = gated.annotate(env, id, p, x.get(ApprovalParameters.KEY), x.get(ApprovalParameters.VALUE));
         break;
       case WARN:
-        outcome = gated.warn(env, id, p, () -> sink.deliver(Alert.message(config.alertChannel(),
+        outcome = gated.warn(env, id, p, () -> sink.deliver(toOwner(job, a,
             x.getOrDefault(RuleBasedPlanner.MESSAGE, "Job " + id + " is likely to wait long"))));
         break;
       case SUGGEST_RESCHEDULE:
-        outcome = gated.suggestReschedule(env, id, p, () -> sink.deliver(Alert.message(config.alertChannel(),
+        outcome = gated.suggestReschedule(env, id, p, () -> sink.deliver(toOwner(job, a,
             x.getOrDefault(RuleBasedPlanner.MESSAGE, "Consider rescheduling job " + id))));
         break;
       case HOLD:
@@ -322,6 +329,20 @@ public final class AgentWorkflow implements JobStatus {
           errors);
     }
     return new ActionResult(a, outcome, notified, approvalId, errors.toString());
+  }
+
+  /**
+   * A warn or suggest message: posted to the alert channel, with the job's owner (namespace or user) and queue in the
+   * context so that a chat adapter can route it to them.
+   */
+  private Alert toOwner(Job job, PlannedAction a, String text) {
+    ObjectNode c = AgentsJson.mapper().createObjectNode();
+    c.put("job_id", job.jobId());
+    c.put("cluster_id", job.clusterId());
+    c.put("owner", job.namespace());
+    c.put("queue", job.queue());
+    c.put("action", a.action().wireName());
+    return new Alert(AlertKind.MESSAGE, config.alertChannel(), AlertSeverity.INFO, text, c);
   }
 
   private static String describe(GateDecision d, PlannedAction a) {

@@ -37,7 +37,10 @@ public record SubmissionResult(
     return prediction == null ? Double.NaN : prediction.probabilityLongWait();
   }
 
-  /** The cluster's scope as the evidence says; ESCALATE when the evidence is unknown. */
+  /**
+   * The cluster's scope as the evidence says; ESCALATE when the evidence is unknown. The gate may decide under a
+   * narrower scope (its state machine's cap): each action's decision carries the scope actually applied.
+   */
   public Scope scope() {
     return evidence == null ? Scope.ESCALATE : evidence.scope();
   }

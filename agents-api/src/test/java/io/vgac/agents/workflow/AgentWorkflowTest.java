@@ -120,6 +120,33 @@ class AgentWorkflowTest {
   }
 
   @Test
+  void theBuiltInModelsThresholdMustBeTheWorkflows() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Agents.builder()
+            .workflowConfig(WorkflowConfig.builder().longWaitThreshold(Duration.ofSeconds(60)).build()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("workflowConfig.longWaitThreshold must equal the wait model's long_wait_threshold_seconds (600 s)"
+            + " but was 60 s");
+  }
+
+  @Test
+  void warnMessagesCarryTheOwnerForRouting() {
+    calibrated(a.trackers(), "c", 1000);
+    Fixture.observe(a, "c", T0);
+    f.p = 0.55;
+    SubmissionResult r = a.submit(f.job("c"));
+    assertThat(r.actions()).singleElement().satisfies(x -> {
+      assertThat(x.planned().action()).isEqualTo(ProposedAction.WARN);
+      assertThat(x.decision()).isEqualTo(Decision.EXECUTE);
+      assertThat(x.outcome().executed()).isTrue();
+    });
+    assertThat(f.sink.alerts(AlertKind.MESSAGE)).singleElement().satisfies(m -> {
+      assertThat(m.message()).contains("is likely to wait long (p = 0.550)");
+      assertThat(m.context().get("owner").asText()).isEqualTo("alice");
+    });
+    assertThat(f.scheduler.count()).isZero(); // a warning is not a scheduler call
+  }
+
+  @Test
   void aJobWithoutPredictionIsNotScoredAndAFinishedJobIsForgotten() {
     Job j = f.job("c");
     a.submit(j);
