@@ -32,6 +32,7 @@ import io.vgac.agents.workflow.AgentWorkflow;
 import io.vgac.agents.workflow.JobFinished;
 import io.vgac.agents.workflow.JobStarted;
 import io.vgac.agents.workflow.JobSubmitted;
+import io.vgac.agents.workflow.OrderedDispatcher;
 import io.vgac.agents.workflow.StartResult;
 import io.vgac.agents.workflow.SubmissionResult;
 import io.vgac.agents.workflow.TrackerEvidence;
@@ -43,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -157,6 +159,11 @@ public final class Agents {
 
   public AgentWorkflow workflow() {
     return workflow;
+  }
+
+  /** An asynchronous front of the workflow that keeps each cluster's events in dispatch order. */
+  public OrderedDispatcher dispatcher(Executor executor) {
+    return new OrderedDispatcher(workflow, executor);
   }
 
   /** The registered tools (fourteen: {@code tool_detect_anomaly} has no detector yet). */
