@@ -1,6 +1,6 @@
 /**
- * The agents layer: the unified telemetry model, the action gate (the only path to scheduler actions) and the
- * decision log. Work in progress: the agents, tools, workflow and SPIs arrive with issue 4.
+ * The agents layer. {@link io.vgac.agents.Agents} wires the workflow, the tools, the action gate (the only path to
+ * scheduler actions), the decision log and the approvals over the SPIs, each with an embedded default.
  */
 @NullMarked
 package io.vgac.agents;

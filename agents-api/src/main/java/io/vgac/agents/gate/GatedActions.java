@@ -58,6 +58,22 @@ public final class GatedActions {
     return run(new ActionRequest(envId, jobId, ProposedAction.ANNOTATE, p), s -> s.annotate(envId, jobId, key, value));
   }
 
+  /**
+   * Tier 2: warn the job's owner. {@code deliver} (which sends the message) runs only after an executing decision,
+   * exactly like a scheduler call; if it throws, the outcome reports the failure and the decision stands.
+   */
+  public ActionOutcome warn(String envId, String jobId, double p, Runnable deliver) {
+    return run(new ActionRequest(envId, jobId, ProposedAction.WARN, p), s -> deliver.run());
+  }
+
+  /**
+   * Tier 3: recommend a reschedule to a human (who decides). {@code deliver} runs only after an executing decision;
+   * if it throws, the outcome reports the failure and the decision stands.
+   */
+  public ActionOutcome suggestReschedule(String envId, String jobId, double p, Runnable deliver) {
+    return run(new ActionRequest(envId, jobId, ProposedAction.SUGGEST_RESCHEDULE, p), s -> deliver.run());
+  }
+
   /** Tier 4: hold the job until a human releases it. */
   public ActionOutcome hold(String envId, String jobId, double p, String reason) {
     return run(new ActionRequest(envId, jobId, ProposedAction.HOLD, p), s -> s.hold(envId, jobId, reason));

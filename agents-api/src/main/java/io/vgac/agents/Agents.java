@@ -1,0 +1,365 @@
+package io.vgac.agents;
+
+import io.vgac.agents.approvals.ApprovalQueue;
+import io.vgac.agents.approvals.ApprovedActionExecutor;
+import io.vgac.agents.approvals.InMemoryApprovalQueue;
+import io.vgac.agents.gate.ActionGate;
+import io.vgac.agents.gate.EvidenceSource;
+import io.vgac.agents.gate.GateConfig;
+import io.vgac.agents.gate.GatedActions;
+import io.vgac.agents.gate.RecordingSchedulerActions;
+import io.vgac.agents.gate.SchedulerActions;
+import io.vgac.agents.log.DecisionLog;
+import io.vgac.agents.log.InMemoryDecisionLog;
+import io.vgac.agents.model.Job;
+import io.vgac.agents.spi.CachingClusterTelemetry;
+import io.vgac.agents.spi.ClusterTelemetry;
+import io.vgac.agents.spi.InMemoryClusterTelemetry;
+import io.vgac.agents.spi.LogisticWaitPredictor;
+import io.vgac.agents.spi.Planner;
+import io.vgac.agents.spi.RuleBasedPlanner;
+import io.vgac.agents.spi.WaitTimePredictor;
+import io.vgac.agents.store.CalibrationStore;
+import io.vgac.agents.store.InMemoryCalibrationStore;
+import io.vgac.agents.tools.AgentTools;
+import io.vgac.agents.tools.AlertSink;
+import io.vgac.agents.tools.EnvironmentProfiles;
+import io.vgac.agents.tools.InMemoryJobDirectory;
+import io.vgac.agents.tools.ObserverTools;
+import io.vgac.agents.tools.TelemetryPredictionFunction;
+import io.vgac.agents.tools.ToolRegistry;
+import io.vgac.agents.workflow.AgentWorkflow;
+import io.vgac.agents.workflow.JobFinished;
+import io.vgac.agents.workflow.JobStarted;
+import io.vgac.agents.workflow.JobSubmitted;
+import io.vgac.agents.workflow.OrderedDispatcher;
+import io.vgac.agents.workflow.StartResult;
+import io.vgac.agents.workflow.SubmissionResult;
+import io.vgac.agents.workflow.TrackerEvidence;
+import io.vgac.agents.workflow.WorkflowConfig;
+import io.vgac.calibration.tracker.EnvironmentTrackers;
+import io.vgac.calibration.tracker.TrackerConfig;
+import io.vgac.calibration.tracker.TrackerListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The four agents wired over their SPIs: the {@link AgentWorkflow}, the fifteen-tool {@link ToolRegistry} (less
+ * {@code tool_detect_anomaly}, which has no detector yet), the gate, the decision log and the approvals.
+ *
+ * <pre>{@code
+ * Agents agents = Agents.builder().build();          // every embedded default, no network
+ * agents.inMemoryTelemetry().orElseThrow().put(clusterState);
+ * SubmissionResult r = agents.submit(job);           // observe → predict → plan → gate → log
+ * agents.start(job.clusterId(), job.jobId(), startTime);  // the outcome updates the calibration
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Defaults (each replaceable on the builder)</caption>
+ *   <tr><th>SPI</th><th>default</th></tr>
+ *   <tr><td>{@link ClusterTelemetry}</td><td>{@link InMemoryClusterTelemetry}, behind {@link CachingClusterTelemetry}
+ *       (TTL 10 s; states older than 5 min are unknown)</td></tr>
+ *   <tr><td>{@link WaitTimePredictor}</td><td>{@link LogisticWaitPredictor#ofDefaults()} (placeholder
+ *       coefficients)</td></tr>
+ *   <tr><td>{@link Planner}</td><td>{@link RuleBasedPlanner}</td></tr>
+ *   <tr><td>{@link SchedulerActions}</td><td>{@link RecordingSchedulerActions} (dry run)</td></tr>
+ *   <tr><td>{@link AlertSink}</td><td>{@link AlertSink#logging()} (SLF4J)</td></tr>
+ *   <tr><td>{@link ApprovalQueue}</td><td>{@link InMemoryApprovalQueue}</td></tr>
+ *   <tr><td>{@link CalibrationStore}</td><td>{@link InMemoryCalibrationStore}</td></tr>
+ *   <tr><td>{@link DecisionLog}</td><td>{@link InMemoryDecisionLog}</td></tr>
+ *   <tr><td>{@link EnvironmentTrackers}</td><td>default {@link TrackerConfig}, timed by the clock</td></tr>
+ *   <tr><td>{@link EvidenceSource}</td><td>{@link TrackerEvidence} over the trackers (refresh 1 s)</td></tr>
+ *   <tr><td>{@link Clock}</td><td>system clock, UTC</td></tr>
+ * </table>
+ *
+ * The in-memory defaults keep everything for the life of the object (decision log, stored predictions): for long
+ * runs replace the log with a {@link io.vgac.agents.log.FileDecisionLog} and the store with a
+ * {@link io.vgac.agents.store.FileCalibrationStore}.
+ */
+public final class Agents {
+  private final Clock clock;
+  private final @Nullable InMemoryClusterTelemetry inMemoryTelemetry;
+  private final ClusterTelemetry telemetry;
+  private final EnvironmentTrackers trackers;
+  private final ActionGate gate;
+  private final GatedActions gated;
+  private final SchedulerActions scheduler;
+  private final DecisionLog decisionLog;
+  private final ApprovalQueue approvals;
+  private final CalibrationStore store;
+  private final AlertSink alerts;
+  private final AgentWorkflow workflow;
+  private final ToolRegistry tools;
+  private final ApprovedActionExecutor approvedActions;
+
+  private Agents(Builder b) {
+    clock = b.clock;
+    Clock c = clock;
+    trackers = b.trackers != null ? b.trackers
+        : new EnvironmentTrackers(b.trackerConfig, c::millis, TrackerListener.NONE);
+    if (b.telemetry == null) {
+      inMemoryTelemetry = new InMemoryClusterTelemetry(clock);
+    } else {
+      inMemoryTelemetry = b.telemetry instanceof InMemoryClusterTelemetry m ? m : null;
+    }
+    ClusterTelemetry raw = b.telemetry != null ? b.telemetry : inMemoryTelemetry;
+    telemetry = CachingClusterTelemetry.builder(raw).ttl(b.telemetryTtl).maxAge(b.telemetryMaxAge).clock(clock)
+        .build();
+    scheduler = b.scheduler != null ? b.scheduler : new RecordingSchedulerActions();
+    decisionLog = b.decisionLog != null ? b.decisionLog : new InMemoryDecisionLog();
+    approvals = b.approvals != null ? b.approvals : new InMemoryApprovalQueue(clock);
+    store = b.store != null ? b.store : new InMemoryCalibrationStore(clock);
+    alerts = b.alerts;
+    EvidenceSource evidence = b.evidence != null ? b.evidence : new TrackerEvidence(trackers, clock, b.evidenceRefresh);
+    gate = new ActionGate(b.gateConfig, clock);
+    gated = new GatedActions(gate, evidence, scheduler, decisionLog);
+    InMemoryJobDirectory directory = new InMemoryJobDirectory();
+    workflow = new AgentWorkflow(telemetry, b.predictor, b.planner, trackers, evidence, gated, alerts, approvals,
+        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
+    ObserverTools observer = new ObserverTools(telemetry);
+    tools = AgentTools.builder(trackers)
+        .profiles(new EnvironmentProfiles(clock))
+        .actions(gated, directory)
+        .alerts(alerts)
+        .alertChannel(b.workflowConfig.alertChannel())
+        .clusterState(observer::clusterState)
+        .queueDepth(observer::queueDepth)
+        .predictor(new TelemetryPredictionFunction(workflow::pendingJob, telemetry, b.predictor))
+        .build();
+    approvedActions = new ApprovedActionExecutor(workflow, gated);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every default (see the class comment). */
+  public static Agents ofDefaults() {
+    return builder().build();
+  }
+
+  /** A job was submitted: see {@link AgentWorkflow#onSubmitted}. */
+  public SubmissionResult submit(Job job) {
+    return workflow.onSubmitted(new JobSubmitted(job));
+  }
+
+  /** A job started: see {@link AgentWorkflow#onStarted}. */
+  public StartResult start(String clusterId, String jobId, Instant startTime) {
+    return workflow.onStarted(new JobStarted(clusterId, jobId, startTime));
+  }
+
+  /** A job finished or was cancelled: see {@link AgentWorkflow#onFinished}. */
+  public boolean finish(String clusterId, String jobId, Instant finishTime) {
+    return workflow.onFinished(new JobFinished(clusterId, jobId, finishTime));
+  }
+
+  public AgentWorkflow workflow() {
+    return workflow;
+  }
+
+  /** An asynchronous front of the workflow that keeps each cluster's events in dispatch order. */
+  public OrderedDispatcher dispatcher(Executor executor) {
+    return new OrderedDispatcher(workflow, executor);
+  }
+
+  /** The registered tools (fourteen: {@code tool_detect_anomaly} has no detector yet). */
+  public ToolRegistry tools() {
+    return tools;
+  }
+
+  /** The telemetry as the agents see it (behind the cache, stale states unknown). */
+  public ClusterTelemetry telemetry() {
+    return telemetry;
+  }
+
+  /** The in-memory telemetry to put states into, when it is the default (or one was given). */
+  public Optional<InMemoryClusterTelemetry> inMemoryTelemetry() {
+    return Optional.ofNullable(inMemoryTelemetry);
+  }
+
+  public EnvironmentTrackers trackers() {
+    return trackers;
+  }
+
+  public ActionGate gate() {
+    return gate;
+  }
+
+  /** The only path to the scheduler. */
+  public GatedActions gatedActions() {
+    return gated;
+  }
+
+  public SchedulerActions scheduler() {
+    return scheduler;
+  }
+
+  public DecisionLog decisionLog() {
+    return decisionLog;
+  }
+
+  public ApprovalQueue approvals() {
+    return approvals;
+  }
+
+  /** Executes approved actions through the gate, if the job is still pending in the workflow. */
+  public ApprovedActionExecutor approvedActions() {
+    return approvedActions;
+  }
+
+  public CalibrationStore store() {
+    return store;
+  }
+
+  public AlertSink alerts() {
+    return alerts;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Collects the SPIs; every setter is optional and replaces one default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private @Nullable ClusterTelemetry telemetry;
+    private Duration telemetryTtl = CachingClusterTelemetry.DEFAULT_TTL;
+    private Duration telemetryMaxAge = CachingClusterTelemetry.DEFAULT_MAX_AGE;
+    private WaitTimePredictor predictor = LogisticWaitPredictor.ofDefaults();
+    private Planner planner = RuleBasedPlanner.instance();
+    private @Nullable SchedulerActions scheduler;
+    private AlertSink alerts = AlertSink.logging();
+    private @Nullable ApprovalQueue approvals;
+    private @Nullable CalibrationStore store;
+    private @Nullable DecisionLog decisionLog;
+    private @Nullable EnvironmentTrackers trackers;
+    private TrackerConfig trackerConfig = TrackerConfig.ofDefaults();
+    private @Nullable EvidenceSource evidence;
+    private Duration evidenceRefresh = TrackerEvidence.DEFAULT_REFRESH;
+    private GateConfig gateConfig = GateConfig.ofDefaults();
+    private WorkflowConfig workflowConfig = WorkflowConfig.ofDefaults();
+
+    private Builder() {}
+
+    /** The clock of the gate, the trackers (unless given), the caches, the queue and the store (unless given). */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** The cluster telemetry (it is put behind the TTL cache). */
+    public Builder telemetry(ClusterTelemetry telemetry) {
+      this.telemetry = telemetry;
+      return this;
+    }
+
+    /** How long telemetry answers are reused (default 10 s; 0: never). */
+    public Builder telemetryTtl(Duration ttl) {
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("telemetryTtl must be ≥ 0 but was " + ttl);
+      }
+      this.telemetryTtl = ttl;
+      return this;
+    }
+
+    /** Cluster states older than this are unknown (default 5 min). */
+    public Builder telemetryMaxAge(Duration maxAge) {
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException("telemetryMaxAge must be > 0 but was " + maxAge);
+      }
+      this.telemetryMaxAge = maxAge;
+      return this;
+    }
+
+    public Builder predictor(WaitTimePredictor predictor) {
+      this.predictor = predictor;
+      return this;
+    }
+
+    public Builder planner(Planner planner) {
+      this.planner = planner;
+      return this;
+    }
+
+    /** The scheduler behind the gate (default: the dry-run {@link RecordingSchedulerActions}). */
+    public Builder scheduler(SchedulerActions scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    public Builder alerts(AlertSink sink) {
+      this.alerts = sink;
+      return this;
+    }
+
+    public Builder approvals(ApprovalQueue queue) {
+      this.approvals = queue;
+      return this;
+    }
+
+    public Builder store(CalibrationStore store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder decisionLog(DecisionLog log) {
+      this.decisionLog = log;
+      return this;
+    }
+
+    /** The tracker fleet (its configuration and clock are then its own; {@link #trackerConfig} is ignored). */
+    public Builder trackers(EnvironmentTrackers trackers) {
+      this.trackers = trackers;
+      return this;
+    }
+
+    /** The configuration of the default tracker fleet. */
+    public Builder trackerConfig(TrackerConfig config) {
+      this.trackerConfig = config;
+      return this;
+    }
+
+    /** Where the gate and the planner read calibration evidence (default: {@link TrackerEvidence}). */
+    public Builder evidence(EvidenceSource evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    /** How long the default evidence source reuses a tracker's full state (default 1 s; 0: never). */
+    public Builder evidenceRefresh(Duration refresh) {
+      if (refresh.isNegative()) {
+        throw new IllegalArgumentException("evidenceRefresh must be ≥ 0 but was " + refresh);
+      }
+      this.evidenceRefresh = refresh;
+      return this;
+    }
+
+    public Builder gateConfig(GateConfig config) {
+      this.gateConfig = config;
+      return this;
+    }
+
+    public Builder workflowConfig(WorkflowConfig config) {
+      this.workflowConfig = config;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the built-in predictor's long-wait threshold differs from the workflow's
+     *     (its probabilities would be scored against another label)
+     */
+    public Agents build() {
+      if (predictor instanceof LogisticWaitPredictor l
+          && !l.model().longWaitThreshold().equals(workflowConfig.longWaitThreshold())) {
+        throw new IllegalArgumentException("workflowConfig.longWaitThreshold must equal the wait model's "
+            + "long_wait_threshold_seconds (" + l.model().longWaitThreshold().toSeconds() + " s) but was "
+            + workflowConfig.longWaitThreshold().toSeconds() + " s");
+      }
+      return new Agents(this);
+    }
+  }
+}
