@@ -1,6 +1,7 @@
 package io.vgac.agents.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vgac.agents.model.Checks;
 import java.time.Instant;
 
 /**
@@ -30,12 +31,12 @@ public record CalibrationRecord(
 
   /** @throws IllegalArgumentException naming the first invalid field and its value */
   public CalibrationRecord {
-    StoreChecks.id("cluster_id", clusterId);
-    StoreChecks.id("platform", platform);
-    StoreChecks.unitOrNaN("current_ece", currentEce);
-    StoreChecks.unitOrNaN("last_known_good_ece", lastKnownGoodEce);
-    StoreChecks.unit("calibration_score", calibrationScore);
-    StoreChecks.nonNegative("sample_count", sampleCount);
-    StoreChecks.required("last_updated", lastUpdated);
+    Checks.id("cluster_id", clusterId);
+    Checks.id("platform", platform);
+    Checks.unitOrNaN("current_ece", currentEce);
+    Checks.unitOrNaN("last_known_good_ece", lastKnownGoodEce);
+    Checks.unit("calibration_score", calibrationScore);
+    Checks.nonNegative("sample_count", sampleCount);
+    Checks.required("last_updated", lastUpdated);
   }
 }

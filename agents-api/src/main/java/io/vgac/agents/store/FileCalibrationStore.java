@@ -1,5 +1,6 @@
 package io.vgac.agents.store;
 
+import io.vgac.agents.model.Checks;
 import io.vgac.calibration.tracker.TrackersSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,8 +107,8 @@ public final class FileCalibrationStore implements CalibrationStore {
    * @throws UncheckedIOException when the directory cannot be created or read
    */
   public FileCalibrationStore(Path dir, Clock clock) {
-    this.dir = StoreChecks.required("dir", dir).toAbsolutePath();
-    this.clock = StoreChecks.required("clock", clock);
+    this.dir = Checks.required("dir", dir).toAbsolutePath();
+    this.clock = Checks.required("clock", clock);
     FileChannel channel = null;
     FileLock held = null;
     try {
@@ -136,14 +137,14 @@ public final class FileCalibrationStore implements CalibrationStore {
 
   @Override
   public void putCalibration(CalibrationRecord record) {
-    StoreChecks.required("record", record);
+    Checks.required("record", record);
     writeItem(dir.resolve(CALIBRATION_DIR).resolve(encodeId(record.clusterId()) + JSON), StoreJson.write(record));
   }
 
   @Override
   public Optional<CalibrationRecord> calibration(String clusterId) {
     ensureOpen();
-    Path file = dir.resolve(CALIBRATION_DIR).resolve(encodeId(StoreChecks.id("cluster_id", clusterId)) + JSON);
+    Path file = dir.resolve(CALIBRATION_DIR).resolve(encodeId(Checks.id("cluster_id", clusterId)) + JSON);
     return readItem(file).map(json -> calibrationIn(file, json));
   }
 
@@ -162,20 +163,20 @@ public final class FileCalibrationStore implements CalibrationStore {
 
   @Override
   public void putProfile(ProfileRecord profile) {
-    StoreChecks.required("profile", profile);
+    Checks.required("profile", profile);
     writeItem(dir.resolve(PROFILE_DIR).resolve(encodeId(profile.clusterId()) + JSON), StoreJson.write(profile));
   }
 
   @Override
   public Optional<ProfileRecord> profile(String clusterId) {
     ensureOpen();
-    Path file = dir.resolve(PROFILE_DIR).resolve(encodeId(StoreChecks.id("cluster_id", clusterId)) + JSON);
+    Path file = dir.resolve(PROFILE_DIR).resolve(encodeId(Checks.id("cluster_id", clusterId)) + JSON);
     return readItem(file).map(json -> profileIn(file, json));
   }
 
   @Override
   public void appendPrediction(PredictionRecord prediction) {
-    StoreChecks.required("prediction", prediction);
+    Checks.required("prediction", prediction);
     Instant now = clock.instant();
     if (prediction.isExpiredAt(now)) {
       throw new IllegalArgumentException("expires_at must be after now (" + now + ") but was "
@@ -197,7 +198,7 @@ public final class FileCalibrationStore implements CalibrationStore {
   @Override
   public List<PredictionRecord> predictions(String clusterId, Instant from, Instant to) {
     ensureOpen();
-    StoreChecks.id("cluster_id", clusterId);
+    Checks.id("cluster_id", clusterId);
     InMemoryCalibrationStore.checkRange(from, to);
     Path clusterDir = dir.resolve(PREDICTION_DIR).resolve(encodeId(clusterId));
     if (!Files.isDirectory(clusterDir)) {
@@ -219,7 +220,7 @@ public final class FileCalibrationStore implements CalibrationStore {
 
   @Override
   public void saveTrackers(TrackersSnapshot snapshot) {
-    StoreChecks.required("snapshot", snapshot);
+    Checks.required("snapshot", snapshot);
     writeItem(dir.resolve(TRACKERS_FILE), StoreJson.write(snapshot));
   }
 

@@ -1,5 +1,6 @@
 package io.vgac.agents.store;
 
+import io.vgac.agents.model.Checks;
 import io.vgac.calibration.tracker.TrackersSnapshot;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
 
   /** A store whose prediction expiry is judged by {@code clock}. */
   public InMemoryCalibrationStore(Clock clock) {
-    this.clock = StoreChecks.required("clock", clock);
+    this.clock = Checks.required("clock", clock);
   }
 
   /** A store on the system clock (UTC). */
@@ -43,12 +44,12 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
 
   @Override
   public void putCalibration(CalibrationRecord record) {
-    calibrations.put(StoreChecks.required("record", record).clusterId(), record);
+    calibrations.put(Checks.required("record", record).clusterId(), record);
   }
 
   @Override
   public Optional<CalibrationRecord> calibration(String clusterId) {
-    return Optional.ofNullable(calibrations.get(StoreChecks.id("cluster_id", clusterId)));
+    return Optional.ofNullable(calibrations.get(Checks.id("cluster_id", clusterId)));
   }
 
   @Override
@@ -60,17 +61,17 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
 
   @Override
   public void putProfile(ProfileRecord profile) {
-    profiles.put(StoreChecks.required("profile", profile).clusterId(), profile);
+    profiles.put(Checks.required("profile", profile).clusterId(), profile);
   }
 
   @Override
   public Optional<ProfileRecord> profile(String clusterId) {
-    return Optional.ofNullable(profiles.get(StoreChecks.id("cluster_id", clusterId)));
+    return Optional.ofNullable(profiles.get(Checks.id("cluster_id", clusterId)));
   }
 
   @Override
   public void appendPrediction(PredictionRecord prediction) {
-    StoreChecks.required("prediction", prediction);
+    Checks.required("prediction", prediction);
     Instant now = clock.instant();
     if (prediction.isExpiredAt(now)) {
       throw new IllegalArgumentException("expires_at must be after now (" + now + ") but was "
@@ -85,7 +86,7 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
 
   @Override
   public List<PredictionRecord> predictions(String clusterId, Instant from, Instant to) {
-    StoreChecks.id("cluster_id", clusterId);
+    Checks.id("cluster_id", clusterId);
     checkRange(from, to);
     ConcurrentSkipListMap<Instant, PredictionRecord> all = predictions.get(clusterId);
     if (all == null) {
@@ -104,7 +105,7 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
 
   @Override
   public void saveTrackers(TrackersSnapshot snapshot) {
-    trackersJson.set(StoreJson.write(StoreChecks.required("snapshot", snapshot)));
+    trackersJson.set(StoreJson.write(Checks.required("snapshot", snapshot)));
   }
 
   @Override
@@ -120,8 +121,8 @@ public final class InMemoryCalibrationStore implements CalibrationStore {
   }
 
   static void checkRange(Instant from, Instant to) {
-    StoreChecks.required("from", from);
-    StoreChecks.required("to", to);
+    Checks.required("from", from);
+    Checks.required("to", to);
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to must not be before from (" + from + ") but was " + to);
     }

@@ -1,5 +1,6 @@
 package io.vgac.agents.store;
 
+import io.vgac.agents.model.Checks;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,23 +38,23 @@ public record PredictionRecord(
 
   /** @throws IllegalArgumentException naming the first invalid field and its value */
   public PredictionRecord {
-    StoreChecks.id("cluster_id", clusterId);
-    StoreChecks.required("timestamp", timestamp);
-    StoreChecks.id("job_id", jobId);
-    StoreChecks.nonNegative("predicted_wait", predictedWait);
-    StoreChecks.unit("confidence", confidence);
-    StoreChecks.required("expires_at", expiresAt);
+    Checks.id("cluster_id", clusterId);
+    Checks.required("timestamp", timestamp);
+    Checks.id("job_id", jobId);
+    Checks.nonNegative("predicted_wait", predictedWait);
+    Checks.unit("confidence", confidence);
+    Checks.required("expires_at", expiresAt);
     if (Double.isNaN(actualWait)) {
       if (!Double.isNaN(error) || !Double.isNaN(squaredError)) {
         throw new IllegalArgumentException("error and squared_error must be NaN while actual_wait is unknown (NaN)"
             + " but were " + error + " and " + squaredError);
       }
     } else {
-      StoreChecks.nonNegative("actual_wait", actualWait);
+      Checks.nonNegative("actual_wait", actualWait);
       if (!Double.isFinite(error)) {
         throw new IllegalArgumentException("error must be finite when actual_wait is known but was " + error);
       }
-      StoreChecks.nonNegative("squared_error", squaredError);
+      Checks.nonNegative("squared_error", squaredError);
     }
     if (!expiresAt.isAfter(timestamp)) {
       throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.vgac.agents.store;
 
+import io.vgac.agents.model.Checks;
 import java.util.List;
 
 /**
@@ -21,10 +22,10 @@ public record ProfileRecord(
 
   /** @throws IllegalArgumentException naming the first invalid field and its value */
   public ProfileRecord {
-    StoreChecks.id("cluster_id", clusterId);
-    StoreChecks.nonNegative("avg_queue_depth", avgQueueDepth);
-    StoreChecks.unit("avg_gpu_utilization", avgGpuUtilization);
-    StoreChecks.required("peak_hours", peakHours);
+    Checks.id("cluster_id", clusterId);
+    Checks.nonNegative("avg_queue_depth", avgQueueDepth);
+    Checks.unit("avg_gpu_utilization", avgGpuUtilization);
+    Checks.required("peak_hours", peakHours);
     for (int i = 0; i < peakHours.size(); i++) {
       Integer h = peakHours.get(i);
       if (h == null || h < 0 || h > 23) {
@@ -37,6 +38,6 @@ public record ProfileRecord(
       throw new IllegalArgumentException("peak_hours must be distinct but was " + peakHours);
     }
     peakHours = sorted;
-    StoreChecks.nonNegative("typical_wait_minutes", typicalWaitMinutes);
+    Checks.nonNegative("typical_wait_minutes", typicalWaitMinutes);
   }
 }
