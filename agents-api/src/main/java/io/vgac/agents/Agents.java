@@ -72,7 +72,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link CalibrationStore}</td><td>{@link InMemoryCalibrationStore}</td></tr>
  *   <tr><td>{@link DecisionLog}</td><td>{@link InMemoryDecisionLog}</td></tr>
  *   <tr><td>{@link EnvironmentTrackers}</td><td>default {@link TrackerConfig}, timed by the clock</td></tr>
- *   <tr><td>{@link EvidenceSource}</td><td>{@link TrackerEvidence} over the trackers (refresh 1 s)</td></tr>
+ *   <tr><td>{@link EvidenceSource}</td><td>{@link TrackerEvidence}: each tracker's O(1) evidence, read per job</td></tr>
  *   <tr><td>{@link Clock}</td><td>system clock, UTC</td></tr>
  * </table>
  *
@@ -329,7 +329,10 @@ public final class Agents {
       return this;
     }
 
-    /** How long the default evidence source reuses a tracker's full state (default 1 s; 0: never). */
+    /**
+     * How long the default evidence source reuses a bootstrap upper-bound tier in UPPER_BOUND qualification mode
+     * (default 1 s; 0: recompute whenever the window changed). Everything else is read live per job.
+     */
     public Builder evidenceRefresh(Duration refresh) {
       if (refresh.isNegative()) {
         throw new IllegalArgumentException("evidenceRefresh must be ≥ 0 but was " + refresh);

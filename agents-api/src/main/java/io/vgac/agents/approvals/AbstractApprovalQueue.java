@@ -1,5 +1,6 @@
 package io.vgac.agents.approvals;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +21,20 @@ abstract class AbstractApprovalQueue implements ApprovalQueue {
   private static final Comparator<PendingApproval> OLDEST_FIRST = Comparator.comparing(PendingApproval::requestedAt);
 
   private final Clock clock;
+  // Ids are version-4-shaped UUIDs: 122 random bits per queue instance, of which the low 58 then count up per
+  // submission. UUID.randomUUID() per submission costs a SecureRandom call under a global lock; this costs none,
+  // and a reopened journal gets a new random prefix (a replayed id is also never reused: see submit).
+  private final long idHigh;
+  private final long idLowBase;
+  private long idCounter;
   // insertion order = submission order: the tie-break of pending()
   private final Map<String, PendingApproval> approvals = new LinkedHashMap<>();
 
   AbstractApprovalQueue(Clock clock) {
     this.clock = clock;
+    SecureRandom random = new SecureRandom();
+    this.idHigh = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    this.idLowBase = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
   }
 
   /** Makes {@code next} durable before it is applied; called under the lock. Throwing leaves the state unchanged. */
@@ -44,7 +54,9 @@ abstract class AbstractApprovalQueue implements ApprovalQueue {
   public final synchronized String submit(ApprovalRequest request) {
     String id;
     do {
-      id = UUID.randomUUID().toString();
+      // the counter wraps within the 62 bits below the variant, far beyond any queue's life
+      long low = 0x8000000000000000L | ((idLowBase + idCounter++) & 0x3FFFFFFFFFFFFFFFL);
+      id = new UUID(idHigh, low).toString();
     } while (approvals.containsKey(id));
     apply(PendingApproval.of(id, request, clock.instant()));
     return id;

@@ -5,7 +5,6 @@ import io.vgac.agents.gate.Decision;
 import io.vgac.agents.gate.GateDecision;
 import io.vgac.agents.gate.ProposedAction;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -78,11 +77,21 @@ public record ApprovalRequest(
     if (e == null) {
       return "no calibration evidence";
     }
-    return String.format(Locale.ROOT,
-        "samples=%d%s ece=%.3f [%.3f, %.3f] score=%.2f scope=%s tier=%d drift=%s tracker=%s observed_at=%s",
-        e.sampleCount(), e.learning() ? " (learning)" : "", e.ece(), e.eceInterval().lo(), e.eceInterval().hi(),
-        e.calibrationScore(), e.scope(), e.qualifiedTier(), e.drift() == null ? "unknown" : e.drift(),
-        e.machineState(), e.observedAt() == null ? "unknown" : e.observedAt());
+    // Hand-built, since String.format (a Formatter and a pattern parse per call) dominated an escalation. Same text as
+    // "samples=%d%s ece=%.3f [%.3f, %.3f] score=%.2f scope=%s tier=%d drift=%s tracker=%s observed_at=%s".
+    StringBuilder b = new StringBuilder(160).append("samples=").append(e.sampleCount());
+    if (e.learning()) {
+      b.append(" (learning)");
+    }
+    FixedDecimals.append(b.append(" ece="), e.ece(), 3);
+    FixedDecimals.append(b.append(" ["), e.eceInterval().lo(), 3);
+    FixedDecimals.append(b.append(", "), e.eceInterval().hi(), 3);
+    FixedDecimals.append(b.append("] score="), e.calibrationScore(), 2);
+    b.append(" scope=").append(e.scope()).append(" tier=").append(e.qualifiedTier())
+        .append(" drift=").append(e.drift() == null ? "unknown" : e.drift())
+        .append(" tracker=").append(e.machineState())
+        .append(" observed_at=").append(e.observedAt() == null ? "unknown" : e.observedAt());
+    return b.toString();
   }
 
   private static void requireText(String name, String value) {

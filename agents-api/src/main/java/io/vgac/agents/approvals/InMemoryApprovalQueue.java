@@ -4,7 +4,8 @@ import java.time.Clock;
 
 /**
  * The in-memory {@link ApprovalQueue}: approvals live as long as the object (for tests, and for embedding where a
- * restart may drop open approvals; use {@link FileApprovalQueue} otherwise). Thread-safe; ids are random UUIDs.
+ * restart may drop open approvals; use {@link FileApprovalQueue} otherwise). Thread-safe; ids are UUIDs (a random per-queue
+ * prefix and a counter).
  */
 public final class InMemoryApprovalQueue extends AbstractApprovalQueue {
 

@@ -13,7 +13,8 @@ public interface EvidenceSource {
 
   /**
    * Live evidence from in-process trackers, observed now on {@code clock}; an environment never seen gives the
-   * tracker's unknown state (learning, 0 samples), which escalates.
+   * tracker's unknown state (learning, 0 samples), which escalates. Reads the full state (a bootstrap after each
+   * change): the workflow's {@code TrackerEvidence} reads the O(1) evidence instead.
    */
   static EvidenceSource of(EnvironmentTrackers trackers, Clock clock) {
     return envId -> CalibrationEvidence.from(trackers.state(envId), clock.instant());

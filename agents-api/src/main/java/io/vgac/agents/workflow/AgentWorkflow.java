@@ -317,15 +317,18 @@ public final class AgentWorkflow implements JobStatus {
       notified = deliver(Alert.message(config.alertChannel(), "Action taken with moderate confidence: "
           + describe(d, a)), errors);
     } else if (d.decision() == Decision.ESCALATE) {
+      ApprovalRequest request = null;
       try {
-        approvalId = approvals.submit(ApprovalRequest.forEscalation(d, a.parameters(), config.requestedBy(),
-            config.requestedFor(), config.approvalTtl()));
+        request = ApprovalRequest.forEscalation(d, a.parameters(), config.requestedBy(), config.requestedFor(),
+            config.approvalTtl());
+        approvalId = approvals.submit(request);
       } catch (RuntimeException e) {
         LOG.warn("Approval queue failed for {} of job {}; the decision stands (escalated)", d.action().wireName(), id,
             e);
         append(errors, "approval queue: " + e);
       }
-      notified = deliver(Alert.escalation(config.alertChannel(), d.reason(), escalationContext(d, a, approvalId)),
+      notified = deliver(Alert.escalation(config.alertChannel(), d.reason(), escalationContext(d, a, approvalId,
+          request == null ? ApprovalRequest.summarize(d.evidence()) : request.evidenceSummary())),
           errors);
     }
     return new ActionResult(a, outcome, notified, approvalId, errors.toString());
@@ -350,7 +353,8 @@ public final class AgentWorkflow implements JobStatus {
         + (a.parameters().isEmpty() ? "" : " " + a.parameters());
   }
 
-  private static ObjectNode escalationContext(GateDecision d, PlannedAction a, @Nullable String approvalId) {
+  private static ObjectNode escalationContext(
+      GateDecision d, PlannedAction a, @Nullable String approvalId, String evidenceSummary) {
     ObjectNode c = AgentsJson.mapper().createObjectNode();
     c.put("job_id", d.jobId());
     c.put("cluster_id", d.envId());
@@ -362,7 +366,7 @@ public final class AgentWorkflow implements JobStatus {
     if (!Double.isNaN(d.request().p())) {
       c.put("p", d.request().p());
     }
-    c.put("evidence", ApprovalRequest.summarize(d.evidence()));
+    c.put("evidence", evidenceSummary);
     if (approvalId != null) {
       c.put("approval_id", approvalId);
     }

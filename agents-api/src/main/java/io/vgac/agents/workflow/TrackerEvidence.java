@@ -2,44 +2,48 @@ package io.vgac.agents.workflow;
 
 import io.vgac.agents.gate.CalibrationEvidence;
 import io.vgac.agents.gate.EvidenceSource;
-import io.vgac.calibration.tracker.EnvironmentState;
+import io.vgac.calibration.tracker.EnvironmentEvidence;
 import io.vgac.calibration.tracker.EnvironmentTracker;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.QualificationMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The workflow's {@link EvidenceSource} over live trackers, cheap enough to ask once per job.
+ * The workflow's {@link EvidenceSource} over live trackers, read per job.
  *
- * <p>A tracker's full {@link EnvironmentState} carries a bootstrap interval and a noise floor, recomputed after every
- * outcome: milliseconds, too slow per job. So the full state is re-read at most once per {@code refresh} per
- * environment and reported with the time it was read ({@link CalibrationEvidence#observedAt()}, so the gate's age
- * limit still applies). What can only get worse in between is narrowed with the tracker's live O(1) answers: the
- * scope is the narrower of the cached and the live scope, the qualified tier the lower of both (live only in POINT
- * qualification mode, where it is O(1)), and the autonomy state is the live one. The ECE, its interval, the score,
- * the sample count and the drift band are those of the cached state (at most {@code refresh} old). With a zero
- * refresh every call reads the full state.
+ * <p>Every call reads the tracker's O(1) {@link EnvironmentTracker#evidence()}: sample count, learning, window ECE,
+ * score, scope, point tier, autonomy state and ECE-ratio band are those of the tracker at that moment, observed
+ * now. The ECE interval is reported when the tracker already knows it for the current window (an analytic bound, or
+ * a bootstrap cached by an earlier {@code state()}); otherwise its ends are NaN, since a bootstrap per job would cost
+ * milliseconds. No decision reads the interval.
  *
- * <p>An environment never seen gives the tracker's unknown state (learning, 0 samples), which escalates.
- * Thread-safe; two threads may both re-read an expired state (harmless).
+ * <p>In UPPER_BOUND qualification mode with a bootstrap bound, the tier needs the bootstrap. It is computed (and
+ * cached by the tracker until its next update) at most once per {@code refresh} per environment; in between, the tier
+ * is the lower of the last computed upper-bound tier and the live point tier (the upper-bound tier never exceeds
+ * the point tier). With a zero refresh it is recomputed whenever the window changed. In POINT mode (the default)
+ * {@code refresh} plays no part.
+ *
+ * <p>An environment never seen gives the tracker's unknown evidence (learning, 0 samples), which escalates, without
+ * creating it. Thread-safe; two threads may both recompute an expired bound (harmless).
  */
 public final class TrackerEvidence implements EvidenceSource {
-  /** How long a full state is reused. */
+  /** How long an upper-bound tier is reused in UPPER_BOUND mode before the bootstrap is run again. */
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(1);
 
   private final EnvironmentTrackers trackers;
   private final Clock clock;
   private final Duration refresh;
-  private final boolean liveTier;
-  private final ConcurrentHashMap<String, Read> cache = new ConcurrentHashMap<>();
+  private final double level;
+  private final ConcurrentHashMap<String, UpperTier> upperTiers = new ConcurrentHashMap<>();
 
-  private record Read(EnvironmentState state, Instant at) {}
+  private record UpperTier(int tier, Instant at) {}
 
   /**
-   * @param refresh how long a full state is reused; ≥ 0
+   * @param refresh how long an upper-bound tier is reused (UPPER_BOUND mode only); ≥ 0
    */
   public TrackerEvidence(EnvironmentTrackers trackers, Clock clock, Duration refresh) {
     if (refresh.isNegative()) {
@@ -48,7 +52,7 @@ public final class TrackerEvidence implements EvidenceSource {
     this.trackers = trackers;
     this.clock = clock;
     this.refresh = refresh;
-    this.liveTier = trackers.config().qualificationMode() == QualificationMode.POINT;
+    this.level = trackers.config().upperBoundLevel();
   }
 
   public TrackerEvidence(EnvironmentTrackers trackers, Clock clock) {
@@ -58,27 +62,35 @@ public final class TrackerEvidence implements EvidenceSource {
   @Override
   public CalibrationEvidence evidence(String envId) {
     Instant now = clock.instant();
-    Read r = cache.get(envId);
-    if (r == null || refresh.isZero() || Duration.between(r.at(), now).compareTo(refresh) >= 0
-        || now.isBefore(r.at())) {
-      r = new Read(trackers.state(envId), now);
-      if (!refresh.isZero()) {
-        cache.put(envId, r);
-      }
+    EnvironmentEvidence e = trackers.evidence(envId);
+    OptionalInt known = e.qualifiedTier();
+    int tier;
+    if (known.isPresent()) {
+      tier = known.getAsInt();
+    } else if (e.sampleCount() == 0) {
+      tier = 0; // unknown (never updated): escalates; asking the live tracker would create it
+    } else {
+      tier = upperTier(envId, e.tier().point(), now);
     }
-    CalibrationEvidence e = CalibrationEvidence.from(r.state(), r.at());
-    if (r.state().sampleCount() == 0) {
-      return e; // unknown (never updated): escalates; asking the live tracker would create it
-    }
-    EnvironmentTracker live = trackers.tracker(envId);
-    int tier = liveTier ? Math.min(e.qualifiedTier(), live.qualifiedTier()) : e.qualifiedTier();
-    return new CalibrationEvidence(e.envId(), e.sampleCount(), e.learning(), e.calibrationScore(),
-        e.scope().min(live.scope()), tier, e.ece(), e.eceInterval(), e.drift(), live.machineState(),
-        e.observedAt());
+    return new CalibrationEvidence(e.envId(), e.sampleCount(), e.learning(), e.calibrationScore(), e.scope(), tier,
+        e.windowEce(), e.windowEceInterval(level), e.drift(), e.machineState(), now);
   }
 
-  /** Forgets the cached states (e.g. after a restore or a recalibration recorded elsewhere). */
+  /** UPPER_BOUND mode with the bound unknown: reuse a recent bootstrap tier (capped by the live point tier). */
+  private int upperTier(String envId, int pointTier, Instant now) {
+    assert trackers.config().qualificationMode() == QualificationMode.UPPER_BOUND;
+    UpperTier u = upperTiers.get(envId);
+    if (u != null && !refresh.isZero() && Duration.between(u.at(), now).compareTo(refresh) < 0
+        && !now.isBefore(u.at())) {
+      return Math.min(u.tier(), pointTier);
+    }
+    int tier = trackers.tracker(envId).qualifiedTier(); // runs the bootstrap; the tracker caches it
+    upperTiers.put(envId, new UpperTier(tier, now));
+    return tier;
+  }
+
+  /** Forgets the reused upper-bound tiers (e.g. after a restore or a recalibration recorded elsewhere). */
   public void invalidateAll() {
-    cache.clear();
+    upperTiers.clear();
   }
 }

@@ -6,6 +6,7 @@ import io.vgac.calibration.drift.Adwin;
 import io.vgac.calibration.drift.CalibrationAlarm;
 import io.vgac.calibration.drift.CalibrationEDetector;
 import io.vgac.calibration.drift.DriftDirection;
+import io.vgac.calibration.drift.DriftSeverity;
 import io.vgac.calibration.drift.EceRatioRule;
 import io.vgac.calibration.drift.PageHinkley;
 import io.vgac.calibration.drift.PopulationStabilityIndex;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@link CalibrationAccumulator}; the calibration e-detector, ADWIN on the residual {@code y − p}, Page-Hinkley on
  * the absolute error {@code |y − p|}, and the design's ECE-ratio rule on the window; and the autonomy
  * {@link TrackerState} machine with hysteresis. The bootstrap interval, the noise floor and PSI are computed only on
- * demand in {@link #state()} and cached until the next change.
+ * demand in {@link #state()} and cached until the next change; {@link #evidence()} reads everything a
+ * per-action decision needs in O(1).
  *
  * <p><b>Hysteresis.</b> A drift alarm (e-detector alarm, or the window's ratio above the recalibration edge 2.0
  * while the window holds at least {@code ratioMinSamples} rows) moves the environment to DRIFTING: scope at most
@@ -423,6 +425,52 @@ public final class EnvironmentTracker {
       cachedStateAt = modCount;
       return s;
     }
+  }
+
+  /**
+   * The decision-relevant part of {@link #state()} in O(1), without computing a bootstrap, a noise floor or PSI
+   * (see {@link EnvironmentEvidence}); cheap enough to read before every action. The ECE bound is included only
+   * when it is already known for the current window (or is analytic, O(bins)).
+   */
+  public EnvironmentEvidence evidence() {
+    synchronized (lock) {
+      evictExpired();
+      double ece = window.ece();
+      double score = policy.calibrationScore(ece);
+      boolean learning = policy.isLearning(sampleCount);
+      Scope scope = scopeLocked();
+      EceBound bound = knownBoundLocked();
+      double upper = bound == null ? Double.NaN : bound.upper();
+      TierQualification tier = TierQualification.of(config.tierPolicy(), ece, upper, config.qualificationMode());
+      DriftSeverity drift =
+          window.size() > 0 && baselineSet ? config.ratioRule().assess(ece, baselineEce).severity() : null;
+      return new EnvironmentEvidence(
+          envId,
+          sampleCount,
+          window.size(),
+          learning,
+          ece,
+          score,
+          scope,
+          tier,
+          bound,
+          drift,
+          state,
+          state == TrackerState.DRIFTING,
+          updated ? Instant.ofEpochMilli(lastUpdateMillis) : null);
+    }
+  }
+
+  /** The window's bound when known without a bootstrap: cached for the current window, analytic, or empty. */
+  private @Nullable EceBound knownBoundLocked() {
+    EceBound b = cachedBound;
+    if (b != null && cachedBoundAt == modCount) {
+      return b;
+    }
+    if (window.size() == 0 || config.upperBoundMethod() == UpperBoundMethod.ANALYTIC) {
+      return boundLocked();
+    }
+    return null;
   }
 
   private void evictExpired() {

@@ -87,6 +87,15 @@ public final class EnvironmentTrackers {
     return t == null ? EnvironmentState.unknown(envId, config) : t.state();
   }
 
+  /**
+   * The O(1) evidence of {@code envId} ({@link EnvironmentTracker#evidence()}), or {@link
+   * EnvironmentEvidence#unknown} when it was never seen (without creating it).
+   */
+  public EnvironmentEvidence evidence(String envId) {
+    EnvironmentTracker t = trackers.get(envId);
+    return t == null ? EnvironmentEvidence.unknown(envId, config) : t.evidence();
+  }
+
   /** The scope of {@code envId} (O(1)); ESCALATE when it was never seen. */
   public Scope scope(String envId) {
     EnvironmentTracker t = trackers.get(envId);
