@@ -69,7 +69,9 @@ class TrackerEvidenceTest {
     feed(t, "c", 1000, 0, 3);
     CalibrationEvidence first = source.evidence("c");
     assertThat(first.qualifiedTier()).isEqualTo(t.state("c").tier().upper());
-    assertThat(first.eceInterval().isDefined()).isFalse(); // read before the bootstrap ran for this call
+    // read before the bootstrap ran for this call: the decision still carries the cheap analytic interval
+    assertThat(first.eceInterval()).isEqualTo(t.tracker("c").evidence().windowEceAnalyticInterval());
+    assertThat(first.eceInterval().contains(first.ece())).isTrue();
 
     feed(t, "c", 400, 0.6, 4); // the point tier falls at once; the reused upper tier cannot exceed it
     CalibrationEvidence within = source.evidence("c");

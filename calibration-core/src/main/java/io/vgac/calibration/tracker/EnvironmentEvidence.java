@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param machineState the autonomy state machine's state
  * @param recalibrationRequired true while DRIFTING: a drift alarm waits for a recalibration
  * @param lastUpdate time of the last outcome; null before the first
+ * @param windowEceAnalyticInterval the analytic two-sided interval [max(0, ECE − s), ECE + s] of the window ECE at
+ *     coverage 2·level − 1 (level = the configuration's upper-bound level); undefined for an empty window
  */
 public record EnvironmentEvidence(
     String envId,
@@ -46,7 +48,8 @@ public record EnvironmentEvidence(
     @Nullable DriftSeverity drift,
     TrackerState machineState,
     boolean recalibrationRequired,
-    @Nullable Instant lastUpdate) {
+    @Nullable Instant lastUpdate,
+    Interval windowEceAnalyticInterval) {
 
   /** True when {@link #windowEceBound()} is known (so the upper-bound tier in {@link #tier()} is meaningful). */
   public boolean boundKnown() {
@@ -64,9 +67,16 @@ public record EnvironmentEvidence(
     return windowEceBound == null ? OptionalInt.empty() : OptionalInt.of(tier.upper());
   }
 
-  /** The window ECE's interval; ends NaN when the bound is unknown or undefined. */
+  /**
+   * The window ECE's interval: the known bound's interval when there is one; otherwise the analytic (Hoeffding and
+   * union bound over the bins) two-sided interval {@link #windowEceAnalyticInterval()} — wider, but O(bins) to
+   * compute, so every decision can carry one; ends NaN for an empty window.
+   */
   public Interval windowEceInterval(double level) {
-    return windowEceBound == null ? Interval.undefined(2 * level - 1) : windowEceBound.interval();
+    if (windowEceBound != null) {
+      return windowEceBound.interval();
+    }
+    return windowEceAnalyticInterval.isDefined() ? windowEceAnalyticInterval : Interval.undefined(2 * level - 1);
   }
 
   /**
@@ -87,6 +97,7 @@ public record EnvironmentEvidence(
         null,
         TrackerState.LEARNING,
         false,
-        null);
+        null,
+        Interval.undefined(2 * config.upperBoundLevel() - 1));
   }
 }

@@ -1,5 +1,6 @@
 package io.vgac.calibration.tracker;
 
+import io.vgac.calibration.Interval;
 import io.vgac.calibration.Probability;
 import io.vgac.calibration.binning.Binning;
 import io.vgac.calibration.drift.Adwin;
@@ -457,8 +458,19 @@ public final class EnvironmentTracker {
           drift,
           state,
           state == TrackerState.DRIFTING,
-          updated ? Instant.ofEpochMilli(lastUpdateMillis) : null);
+          updated ? Instant.ofEpochMilli(lastUpdateMillis) : null,
+          analyticIntervalLocked(ece));
     }
+  }
+
+  /** The window ECE's analytic two-sided interval at coverage 2·level − 1; O(bins), no allocation but the record. */
+  private Interval analyticIntervalLocked(double ece) {
+    double coverage = 2 * config.upperBoundLevel() - 1;
+    if (window.size() == 0) {
+      return Interval.undefined(coverage);
+    }
+    double slack = window.analyticSlack(coverage);
+    return new Interval(Math.max(0, ece - slack), ece + slack, coverage);
   }
 
   /** The window's bound when known without a bootstrap: cached for the current window, analytic, or empty. */

@@ -158,11 +158,7 @@ final class SlidingWindow {
 
   /** The analytic (Hoeffding/union) upper bound's slack for the window's bin counts. */
   double analyticSlack(double level) {
-    long[] c = new long[count.length];
-    for (int k = 0; k < c.length; k++) {
-      c[k] = count[k];
-    }
-    return EceBounds.analyticSlack(c, size, level);
+    return EceBounds.analyticSlack(count, size, level);
   }
 
   /** The window's probabilities, oldest first. */

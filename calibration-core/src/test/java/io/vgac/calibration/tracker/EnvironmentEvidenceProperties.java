@@ -55,7 +55,9 @@ class EnvironmentEvidenceProperties {
     assertThat(before.boundKnown()).isFalse();
     assertThat(before.qualifiedTier()).isEmpty();
     assertThat(before.tier().eceUpper()).isNaN();
-    assertThat(before.windowEceInterval(config.upperBoundLevel()).isDefined()).isFalse();
+    // Until a bound is known, the interval is the cheap analytic one (never a bootstrap).
+    assertThat(before.windowEceInterval(config.upperBoundLevel())).isEqualTo(before.windowEceAnalyticInterval());
+    assertThat(before.windowEceAnalyticInterval().isDefined()).isTrue();
 
     EnvironmentState s = t.state();
     EnvironmentEvidence after = t.evidence();

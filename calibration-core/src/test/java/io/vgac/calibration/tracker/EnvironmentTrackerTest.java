@@ -113,6 +113,23 @@ class EnvironmentTrackerTest {
   }
 
   @Test
+  void evidenceAlwaysCarriesAnInterval() {
+    EnvironmentTracker t = tracker(TrackerConfig.ofDefaults());
+    assertThat(t.evidence().windowEceInterval(0.95).isDefined()).isFalse();
+    double[] p = Streams.uniformScores(300, 31);
+    int[] y = Streams.outcomes(p, 0, 31);
+    feed(t, p, y);
+    EnvironmentEvidence e = t.evidence();
+    io.vgac.calibration.Interval ci = e.windowEceInterval(0.95);
+    assertThat(e.boundKnown()).isFalse(); // no bootstrap was run: the analytic interval stands in
+    assertThat(ci.lo()).isLessThanOrEqualTo(e.windowEce());
+    assertThat(ci.hi()).isGreaterThan(e.windowEce());
+    EceBound analytic = EceBounds.analytic(p, y, 15, 0.9);
+    assertThat(ci.hi() - e.windowEce()).isCloseTo(analytic.upper() - analytic.ece(), within(1e-12));
+    assertThat(ci.level()).isCloseTo(0.9, within(1e-12));
+  }
+
+  @Test
   void eventTimesDriveAgeEvictionWithoutReadingTheClock() {
     EnvironmentTracker t = tracker(TrackerConfig.builder().maxAge(Duration.ofMinutes(10)).build());
     long start = 1_700_000_000_000L;
