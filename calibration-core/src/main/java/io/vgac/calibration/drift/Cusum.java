@@ -9,19 +9,12 @@ package io.vgac.calibration.drift;
  * {@code minInstances}. Like MOA, the detector <b>restarts itself on the item after an alarm</b>, while alarm
  * indices keep counting from the start of the stream. Mutable and not thread-safe; no allocation per update.
  */
-public final class Cusum implements ChangeDetector {
+public final class Cusum extends RestartingMeanShiftDetector {
   private final CusumConfig config;
 
-  private long count;
-  private long detections;
-  private boolean changeDetected;
-  private long counter; // MOA's m_n: 1 + items since the last (re)start
-  private double mean;
-  private double sum;
-
   public Cusum(CusumConfig config) {
+    super(config.minInstances(), config.lambda());
     this.config = config;
-    reset();
   }
 
   /** CUSUM with MOA's defaults ({@link CusumConfig#ofDefaults()}). */
@@ -34,59 +27,7 @@ public final class Cusum implements ChangeDetector {
   }
 
   @Override
-  public boolean update(double x) {
-    ChangeDetector.checkFinite(x);
-    if (changeDetected) {
-      restart();
-    }
-    count++;
-    mean = mean + (x - mean) / counter;
-    sum = Math.max(0, sum + x - mean - config.delta());
-    counter++;
-    changeDetected = counter >= config.minInstances() && sum > config.lambda();
-    if (changeDetected) {
-      detections++;
-    }
-    return changeDetected;
-  }
-
-  private void restart() {
-    counter = 1;
-    mean = 0;
-    sum = 0;
-    changeDetected = false;
-  }
-
-  @Override
-  public void reset() {
-    restart();
-    count = 0;
-    detections = 0;
-  }
-
-  @Override
-  public long count() {
-    return count;
-  }
-
-  /** Mean since the last (re)start; NaN when no item has been seen since. */
-  @Override
-  public double estimate() {
-    return counter == 1 ? Double.NaN : mean;
-  }
-
-  /** The cumulative sum after the last item (0 before any). */
-  public double statistic() {
-    return sum;
-  }
-
-  /** Number of items at which a change was flagged since construction or the last reset. */
-  public long detections() {
-    return detections;
-  }
-
-  @Override
-  public String toString() {
-    return "Cusum[statistic=" + sum + ", mean=" + estimate() + ", count=" + count + "]";
+  double nextSum(double sum, double x, double mean) {
+    return Math.max(0, sum + x - mean - config.delta());
   }
 }

@@ -14,19 +14,12 @@ package io.vgac.calibration.drift;
  * stream while the evidence starts again from zero. Only increases are detected (feed an error indicator or a
  * loss). Mutable and not thread-safe; no allocation per update.
  */
-public final class PageHinkley implements ChangeDetector {
+public final class PageHinkley extends RestartingMeanShiftDetector {
   private final PageHinkleyConfig config;
 
-  private long count;
-  private long detections;
-  private boolean changeDetected;
-  private long counter; // MOA's m_n: 1 + items since the last (re)start
-  private double mean;
-  private double sum;
-
   public PageHinkley(PageHinkleyConfig config) {
+    super(config.minInstances(), config.lambda());
     this.config = config;
-    reset();
   }
 
   /** Page-Hinkley with MOA's defaults ({@link PageHinkleyConfig#ofDefaults()}). */
@@ -39,34 +32,8 @@ public final class PageHinkley implements ChangeDetector {
   }
 
   @Override
-  public boolean update(double x) {
-    ChangeDetector.checkFinite(x);
-    if (changeDetected) {
-      restart();
-    }
-    count++;
-    mean = mean + (x - mean) / counter;
-    sum = config.alpha() * sum + (x - mean - config.delta());
-    counter++;
-    changeDetected = counter >= config.minInstances() && sum > config.lambda();
-    if (changeDetected) {
-      detections++;
-    }
-    return changeDetected;
-  }
-
-  private void restart() {
-    counter = 1;
-    mean = 0;
-    sum = 0;
-    changeDetected = false;
-  }
-
-  @Override
-  public void reset() {
-    restart();
-    count = 0;
-    detections = 0;
+  double nextSum(double sum, double x, double mean) {
+    return config.alpha() * sum + (x - mean - config.delta());
   }
 
   /** The complete mutable state, for persistence; {@link #restore} makes a detector continue identically. */
@@ -101,31 +68,5 @@ public final class PageHinkley implements ChangeDetector {
     counter = state.counter();
     mean = state.mean();
     sum = state.sum();
-  }
-
-  @Override
-  public long count() {
-    return count;
-  }
-
-  /** Mean since the last (re)start; NaN when no item has been seen since. */
-  @Override
-  public double estimate() {
-    return counter == 1 ? Double.NaN : mean;
-  }
-
-  /** The Page-Hinkley statistic {@code S_t} after the last item (0 before any item). */
-  public double statistic() {
-    return sum;
-  }
-
-  /** Number of items at which a change was flagged since construction or the last reset. */
-  public long detections() {
-    return detections;
-  }
-
-  @Override
-  public String toString() {
-    return "PageHinkley[statistic=" + sum + ", mean=" + estimate() + ", count=" + count + "]";
   }
 }
