@@ -22,7 +22,7 @@ import io.vgac.agents.spi.WaitTimePredictor;
 import io.vgac.agents.store.CalibrationStore;
 import io.vgac.agents.store.InMemoryCalibrationStore;
 import io.vgac.agents.tools.AgentTools;
-import io.vgac.agents.tools.AlertSink;
+import io.vgac.agents.tools.Notifier;
 import io.vgac.agents.tools.EnvironmentProfiles;
 import io.vgac.agents.tools.InMemoryJobDirectory;
 import io.vgac.agents.tools.ObserverTools;
@@ -67,7 +67,7 @@ import org.jspecify.annotations.Nullable;
  *       coefficients)</td></tr>
  *   <tr><td>{@link Planner}</td><td>{@link RuleBasedPlanner}</td></tr>
  *   <tr><td>{@link SchedulerActions}</td><td>{@link RecordingSchedulerActions} (dry run)</td></tr>
- *   <tr><td>{@link AlertSink}</td><td>{@link AlertSink#logging()} (SLF4J)</td></tr>
+ *   <tr><td>{@link Notifier}</td><td>{@link Notifier#logging()} (SLF4J)</td></tr>
  *   <tr><td>{@link ApprovalQueue}</td><td>{@link InMemoryApprovalQueue}</td></tr>
  *   <tr><td>{@link CalibrationStore}</td><td>{@link InMemoryCalibrationStore}</td></tr>
  *   <tr><td>{@link DecisionLog}</td><td>{@link InMemoryDecisionLog}</td></tr>
@@ -91,7 +91,7 @@ public final class Agents {
   private final DecisionLog decisionLog;
   private final ApprovalQueue approvals;
   private final CalibrationStore store;
-  private final AlertSink alerts;
+  private final Notifier notifier;
   private final AgentWorkflow workflow;
   private final ToolRegistry tools;
   private final ApprovedActionExecutor approvedActions;
@@ -113,18 +113,18 @@ public final class Agents {
     decisionLog = b.decisionLog != null ? b.decisionLog : new InMemoryDecisionLog();
     approvals = b.approvals != null ? b.approvals : new InMemoryApprovalQueue(clock);
     store = b.store != null ? b.store : new InMemoryCalibrationStore(clock);
-    alerts = b.alerts;
+    notifier = b.notifier;
     EvidenceSource evidence = b.evidence != null ? b.evidence : new TrackerEvidence(trackers, clock, b.evidenceRefresh);
     gate = new ActionGate(b.gateConfig, clock);
     gated = new GatedActions(gate, evidence, scheduler, decisionLog);
     InMemoryJobDirectory directory = new InMemoryJobDirectory();
-    workflow = new AgentWorkflow(telemetry, b.predictor, b.planner, trackers, evidence, gated, alerts, approvals,
+    workflow = new AgentWorkflow(telemetry, b.predictor, b.planner, trackers, evidence, gated, notifier, approvals,
         store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
     ObserverTools observer = new ObserverTools(telemetry);
     tools = AgentTools.builder(trackers)
         .profiles(new EnvironmentProfiles(clock))
         .actions(gated, directory)
-        .alerts(alerts)
+        .notifier(notifier)
         .alertChannel(b.workflowConfig.alertChannel())
         .clusterState(observer::clusterState)
         .queueDepth(observer::queueDepth)
@@ -215,8 +215,8 @@ public final class Agents {
     return store;
   }
 
-  public AlertSink alerts() {
-    return alerts;
+  public Notifier notifier() {
+    return notifier;
   }
 
   public Clock clock() {
@@ -232,7 +232,7 @@ public final class Agents {
     private WaitTimePredictor predictor = LogisticWaitPredictor.ofDefaults();
     private Planner planner = RuleBasedPlanner.instance();
     private @Nullable SchedulerActions scheduler;
-    private AlertSink alerts = AlertSink.logging();
+    private Notifier notifier = Notifier.logging();
     private @Nullable ApprovalQueue approvals;
     private @Nullable CalibrationStore store;
     private @Nullable DecisionLog decisionLog;
@@ -291,8 +291,8 @@ public final class Agents {
       return this;
     }
 
-    public Builder alerts(AlertSink sink) {
-      this.alerts = sink;
+    public Builder notifier(Notifier notifier) {
+      this.notifier = notifier;
       return this;
     }
 

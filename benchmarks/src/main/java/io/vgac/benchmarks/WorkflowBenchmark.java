@@ -7,7 +7,7 @@ import io.vgac.agents.model.Job;
 import io.vgac.agents.model.SchedulerType;
 import io.vgac.agents.model.WaitPrediction;
 import io.vgac.agents.spi.WaitTimePredictor;
-import io.vgac.agents.tools.RecordingAlertSink;
+import io.vgac.agents.tools.RecordingNotifier;
 import io.vgac.agents.workflow.ActionResult;
 import io.vgac.agents.workflow.JobStarted;
 import io.vgac.agents.workflow.JobSubmitted;
@@ -44,7 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The agents' workflow end to end: {@code Agents.builder()} defaults (cached in-memory telemetry, rule-based
  * planner, dry-run scheduler, in-memory approval queue, store and decision log, live {@code TrackerEvidence}) with
- * an in-memory alert sink ({@link RecordingAlertSink}) and a fixed clock. The predictor is a seeded table of p
+ * an in-memory alert sink ({@link RecordingNotifier}) and a fixed clock. The predictor is a seeded table of p
  * values (so the mix of tiers is known), not the logistic default.
  *
  * <ul>
@@ -79,8 +79,8 @@ public class WorkflowBenchmark {
     return (job, state) -> new WaitPrediction(job.jobId(), table[job.priority()], Duration.ofMinutes(10), 0.8, "t");
   }
 
-  static Agents agents(double[] table, boolean learning, RecordingAlertSink sink) {
-    Agents.Builder b = Agents.builder().clock(Clock.fixed(T0, ZoneOffset.UTC)).alerts(sink)
+  static Agents agents(double[] table, boolean learning, RecordingNotifier sink) {
+    Agents.Builder b = Agents.builder().clock(Clock.fixed(T0, ZoneOffset.UTC)).notifier(sink)
         .predictor(tablePredictor(table));
     if (learning) {
       b.trackerConfig(TrackerConfig.builder()
@@ -124,8 +124,8 @@ public class WorkflowBenchmark {
     @Setup(Level.Iteration)
     public void setUp() {
       double[] table = "MIX".equals(mix) ? SKEWED : PROPOSING;
-      calibrated = agents(table, false, new RecordingAlertSink());
-      learning = agents(table, true, new RecordingAlertSink());
+      calibrated = agents(table, false, new RecordingNotifier());
+      learning = agents(table, true, new RecordingNotifier());
       for (int c = 0; c < CLUSTERS.length; c++) {
         pretrain(calibrated, CLUSTERS[c], table, 11 + c);
         pretrain(learning, CLUSTERS[c], table, 21 + c);
@@ -201,7 +201,7 @@ public class WorkflowBenchmark {
     @Setup(Level.Invocation)
     public void freshAgents() {
       // The fixed clock keeps every cluster state fresh; the trackers are timed by the events themselves.
-      agents = agents(SKEWED, false, new RecordingAlertSink());
+      agents = agents(SKEWED, false, new RecordingNotifier());
       for (int c = 0; c < 8; c++) {
         agents.inMemoryTelemetry().orElseThrow().put(idle("cluster-" + c));
       }

@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
  *   <li>ESCALATE: nothing is executed; the gate's reason (e.g. "Low calibration (0.45) for cluster X") goes to a
  *       human as an escalation, and the data is {@code {executed:false, reason, action_scope, …}};
  *   <li>NOTIFY: executed, then "Action taken with moderate confidence: …" is posted to the alert channel, and the
- *       data says {@code notified_human:true} (false when the sink failed);
+ *       data says {@code notified_human:true} (false when the notifier failed);
  *   <li>AUTONOMOUS: executed;
  *   <li>DENY (tier or threshold not met): nothing is executed, the reason says why.
  * </ul>
  *
  * The three that only talk to humans ({@code tool_send_slack_notification}, {@code tool_create_alert},
- * {@code tool_escalate_to_human}) go to the {@link AlertSink}. A sink that throws is logged and reported in the
+ * {@code tool_escalate_to_human}) go to the {@link Notifier}. A notifier that throws is logged and reported in the
  * result; it never changes a gate decision.
  */
 public final class ActorTools {
@@ -39,7 +39,7 @@ public final class ActorTools {
 
   private final @Nullable GatedActions gated;
   private final JobDirectory jobs;
-  private final AlertSink sink;
+  private final Notifier sink;
   private final String alertChannel;
 
   /**
@@ -48,7 +48,7 @@ public final class ActorTools {
    * @param sink where messages, alerts and escalations go
    * @param alertChannel the channel of alerts, escalations and NOTIFY notes
    */
-  public ActorTools(@Nullable GatedActions gated, JobDirectory jobs, AlertSink sink, String alertChannel) {
+  public ActorTools(@Nullable GatedActions gated, JobDirectory jobs, Notifier sink, String alertChannel) {
     if (alertChannel.isBlank()) {
       throw new IllegalArgumentException("alertChannel must not be blank but was '" + alertChannel + "'");
     }
@@ -190,13 +190,13 @@ public final class ActorTools {
     return c;
   }
 
-  /** Delivers {@code alert}; the sink's failure (logged) as text, or empty when it was delivered. */
+  /** Delivers {@code alert}; the notifier's failure (logged) as text, or empty when it was delivered. */
   private Optional<String> deliver(Alert alert) {
     try {
       sink.deliver(alert);
       return Optional.empty();
     } catch (RuntimeException e) {
-      LOG.warn("Alert sink failed to deliver a {} to {}", alert.kind(), alert.channel(), e);
+      LOG.warn("Notifier failed to deliver a {} to {}", alert.kind(), alert.channel(), e);
       return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }

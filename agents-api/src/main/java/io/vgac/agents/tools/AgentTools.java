@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ToolRegistry tools = AgentTools.builder(trackers)
  *     .actions(gatedActions, jobDirectory)
- *     .alerts(slackSink)
+ *     .notifier(slackNotifier)
  *     .predictor((jobId, clusterId) -> myPredictor.predict(jobId, clusterId))
  *     .build();
  * }</pre>
@@ -40,7 +40,7 @@ public final class AgentTools {
     private String recalibrationMethod = CalibrationTools.DEFAULT_RECALIBRATION_METHOD;
     private @Nullable GatedActions gated;
     private JobDirectory jobs = new InMemoryJobDirectory();
-    private AlertSink sink = AlertSink.logging();
+    private Notifier sink = Notifier.logging();
     private String alertChannel = ActorTools.DEFAULT_ALERT_CHANNEL;
     private final Map<String, ToolHandler> supplied = new LinkedHashMap<>();
 
@@ -71,7 +71,7 @@ public final class AgentTools {
     }
 
     /** Where messages, alerts and escalations go (default: the SLF4J log). */
-    public Builder alerts(AlertSink sink) {
+    public Builder notifier(Notifier sink) {
       this.sink = sink;
       return this;
     }

@@ -3,7 +3,7 @@ package io.vgac.agents.tools;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One notification for humans, as handed to an {@link AlertSink}.
+ * One notification for humans, as handed to an {@link Notifier}.
  *
  * @param kind message, alert or escalation
  * @param channel where it goes, e.g. {@code #gpu-alerts}

@@ -6,7 +6,7 @@
  * <p>{@link io.vgac.agents.tools.ToolCatalog} holds the fifteen tools of the design under their exact names;
  * {@link io.vgac.agents.tools.AgentTools} wires their handlers: calibrator tools over the in-process trackers, actor
  * tools that change the scheduler only through {@link io.vgac.agents.gate.GatedActions}, notifications through an
- * {@link io.vgac.agents.tools.AlertSink}, and observer and predictor tools over handlers the caller supplies.
+ * {@link io.vgac.agents.tools.Notifier}, and observer and predictor tools over handlers the caller supplies.
  */
 @NullMarked
 package io.vgac.agents.tools;

@@ -29,7 +29,7 @@ import io.vgac.agents.store.PredictionRecord;
 import io.vgac.agents.tools.Alert;
 import io.vgac.agents.tools.AlertKind;
 import io.vgac.agents.tools.AlertSeverity;
-import io.vgac.agents.tools.AlertSink;
+import io.vgac.agents.tools.Notifier;
 import io.vgac.agents.tools.InMemoryJobDirectory;
 import io.vgac.calibration.policy.TierPolicy;
 import io.vgac.calibration.tracker.EnvironmentState;
@@ -92,7 +92,7 @@ public final class AgentWorkflow implements JobStatus {
   private final EnvironmentTrackers trackers;
   private final EvidenceSource evidence;
   private final GatedActions gated;
-  private final AlertSink sink;
+  private final Notifier sink;
   private final ApprovalQueue approvals;
   private final CalibrationStore store;
   private final TierPolicy tierPolicy;
@@ -117,7 +117,7 @@ public final class AgentWorkflow implements JobStatus {
       EnvironmentTrackers trackers,
       EvidenceSource evidence,
       GatedActions gated,
-      AlertSink sink,
+      Notifier sink,
       ApprovalQueue approvals,
       CalibrationStore store,
       TierPolicy tierPolicy,

@@ -33,14 +33,14 @@ class ActorToolsTest {
   static final Instant NOW = Instant.parse("2026-01-05T10:00:00Z");
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final RecordingSchedulerActions scheduler = new RecordingSchedulerActions();
-  final RecordingAlertSink sink = new RecordingAlertSink();
+  final RecordingNotifier sink = new RecordingNotifier();
   final InMemoryJobDirectory jobs = new InMemoryJobDirectory();
   final List<GateDecision> decisions = new ArrayList<>();
   final Map<String, CalibrationEvidence> evidence = new HashMap<>();
 
-  ToolRegistry tools(EnvironmentTrackers trackers, EvidenceSource source, SchedulerActions s, AlertSink alerts) {
+  ToolRegistry tools(EnvironmentTrackers trackers, EvidenceSource source, SchedulerActions s, Notifier alerts) {
     GatedActions gated = new GatedActions(new ActionGate(GateConfig.ofDefaults(), clock), source, s, decisions::add);
-    return AgentTools.builder(trackers).actions(gated, jobs).alerts(alerts).build();
+    return AgentTools.builder(trackers).actions(gated, jobs).notifier(alerts).build();
   }
 
   ToolRegistry tools() {
@@ -161,7 +161,7 @@ class ActorToolsTest {
 
   @Test
   void sinkFailuresAreReportedAndNeverChangeTheDecision() {
-    AlertSink broken = a -> {
+    Notifier broken = a -> {
       throw new IllegalStateException("webhook 500");
     };
     evidence("low", 0.45, Scope.ESCALATE, 0);

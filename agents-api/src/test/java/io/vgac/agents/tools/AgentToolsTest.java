@@ -23,7 +23,7 @@ class AgentToolsTest {
         new RecordingSchedulerActions(), d -> {});
     return AgentTools.builder(trackers)
         .actions(gated, new InMemoryJobDirectory())
-        .alerts(new RecordingAlertSink())
+        .notifier(new RecordingNotifier())
         .clusterState(a -> ToolResult.failure("no telemetry in this test"))
         .queueDepth(a -> ToolResult.failure("no telemetry in this test"))
         .anomalyDetection(a -> ToolResult.failure("no telemetry in this test"))

@@ -32,7 +32,7 @@ class CalibrationToolsTest {
     Seeded.miscalibrated(trackers, "bad", 400);
     Seeded.calibrated(trackers, "new", 10);
     profiles = new EnvironmentProfiles(Clock.fixed(NOW, ZoneOffset.UTC));
-    tools = AgentTools.builder(trackers).profiles(profiles).alerts(AlertSink.none()).build();
+    tools = AgentTools.builder(trackers).profiles(profiles).notifier(Notifier.none()).build();
   }
 
   JsonNode ok(String tool, String args) {

@@ -47,7 +47,7 @@ class ToolRegistryProperties {
         scheduler, d -> {});
     tools = AgentTools.builder(trackers)
         .actions(gated, jobs)
-        .alerts(new RecordingAlertSink())
+        .notifier(new RecordingNotifier())
         .clusterState(a -> ToolResult.ok(a.json()))
         .queueDepth(a -> {
           throw new IllegalStateException("boom");

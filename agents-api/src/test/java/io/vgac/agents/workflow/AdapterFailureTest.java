@@ -67,7 +67,7 @@ class AdapterFailureTest {
     assertThat(healthy).anyMatch(s -> s.contains(" EXECUTE "))
         .anyMatch(s -> s.contains("EXECUTE_AND_NOTIFY"))
         .anyMatch(s -> s.contains("ESCALATE"));
-    assertThat(decisions(b -> b.alerts(alert -> {
+    assertThat(decisions(b -> b.notifier(alert -> {
       throw new IllegalStateException("slack down");
     }))).isEqualTo(healthy);
     assertThat(decisions(b -> b.approvals(new FailingQueue()))).isEqualTo(healthy);
@@ -79,7 +79,7 @@ class AdapterFailureTest {
   @Test
   void failuresAreReportedInTheResult() {
     Fixture f = new Fixture();
-    Agents a = f.builder().evidence(f.given::get).alerts(alert -> {
+    Agents a = f.builder().evidence(f.given::get).notifier(alert -> {
       throw new IllegalStateException("slack down");
     }).approvals(new FailingQueue()).scheduler(new FailingScheduler()).build();
     Fixture.observe(a, "n", T0);

@@ -13,7 +13,7 @@ import io.vgac.agents.spi.Planner;
 import io.vgac.agents.spi.States;
 import io.vgac.agents.spi.TestClock;
 import io.vgac.agents.spi.WaitTimePredictor;
-import io.vgac.agents.tools.RecordingAlertSink;
+import io.vgac.agents.tools.RecordingNotifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ final class Fixture {
 
   final TestClock clock = new TestClock(T0);
   final RecordingSchedulerActions scheduler = new RecordingSchedulerActions();
-  final RecordingAlertSink sink = new RecordingAlertSink();
+  final RecordingNotifier sink = new RecordingNotifier();
   final InMemoryDecisionLog log = new InMemoryDecisionLog();
   final Map<String, CalibrationEvidence> given = new ConcurrentHashMap<>();
   volatile double p = 0.95;
@@ -39,7 +39,7 @@ final class Fixture {
       Map.of("key", "risk", "value", "x"), null, "test"));
 
   Agents.Builder builder() {
-    return Agents.builder().clock(clock).scheduler(scheduler).alerts(sink).decisionLog(log).predictor(fixedP)
+    return Agents.builder().clock(clock).scheduler(scheduler).notifier(sink).decisionLog(log).predictor(fixedP)
         .evidenceRefresh(Duration.ZERO).telemetryTtl(Duration.ZERO);
   }
 

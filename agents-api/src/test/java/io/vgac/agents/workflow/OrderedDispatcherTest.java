@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vgac.agents.Agents;
 import io.vgac.agents.model.Job;
 import io.vgac.agents.spi.States;
-import io.vgac.agents.tools.AlertSink;
+import io.vgac.agents.tools.Notifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ class OrderedDispatcherTest {
   @Test
   void eachClustersEventsRunInDispatchOrder() throws Exception {
     Fixture f = new Fixture();
-    Agents a = f.builder().alerts(AlertSink.none()).planner(Fixture.ANNOTATE_ALWAYS)
+    Agents a = f.builder().notifier(Notifier.none()).planner(Fixture.ANNOTATE_ALWAYS)
         .evidenceRefresh(Duration.ofSeconds(1)).build();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     OrderedDispatcher d = new OrderedDispatcher(a.workflow(), pool);
@@ -53,7 +53,7 @@ class OrderedDispatcherTest {
   @Test
   void aFailedEventCompletesExceptionallyAndTheNextOnesStillRun() throws Exception {
     Fixture f = new Fixture();
-    Agents a = f.builder().alerts(AlertSink.none()).build();
+    Agents a = f.builder().notifier(Notifier.none()).build();
     Fixture.observe(a, "c", T0);
     OrderedDispatcher d = new OrderedDispatcher(a.workflow(), Runnable::run);
     Job j = States.job("j", "c", 1, T0);

@@ -6,7 +6,7 @@ import io.vgac.agents.Agents;
 import io.vgac.agents.log.InMemoryDecisionLog;
 import io.vgac.agents.model.WaitPrediction;
 import io.vgac.agents.spi.States;
-import io.vgac.agents.tools.AlertSink;
+import io.vgac.agents.tools.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class WorkflowConcurrencyTest {
     Agents a = Agents.builder()
         .clock(Clock.systemUTC())
         .decisionLog(log)
-        .alerts(AlertSink.none())
+        .notifier(Notifier.none())
         .planner(Fixture.ANNOTATE_ALWAYS)
         // p from the job id, so each job has its own, reproducible prediction
         .predictor((job, state) -> new WaitPrediction(job.jobId(), pOf(job.jobId()), Duration.ofMinutes(5), 0.5,

@@ -3,8 +3,8 @@ package io.vgac.agents.tools;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory {@link AlertSink} that keeps every alert, in order. Thread-safe. */
-public final class RecordingAlertSink implements AlertSink {
+/** An in-memory {@link Notifier} that keeps every alert, in order. Thread-safe. */
+public final class RecordingNotifier implements Notifier {
   private final List<Alert> alerts = new ArrayList<>();
 
   @Override

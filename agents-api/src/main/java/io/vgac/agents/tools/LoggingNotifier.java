@@ -3,12 +3,12 @@ package io.vgac.agents.tools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link AlertSink} of {@link AlertSink#logging()}. */
-final class LoggingAlertSink implements AlertSink {
-  static final LoggingAlertSink INSTANCE = new LoggingAlertSink();
-  private static final Logger LOG = LoggerFactory.getLogger(AlertSink.class);
+/** The {@link Notifier} of {@link Notifier#logging()}. */
+final class LoggingNotifier implements Notifier {
+  static final LoggingNotifier INSTANCE = new LoggingNotifier();
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
-  private LoggingAlertSink() {}
+  private LoggingNotifier() {}
 
   @Override
   public void deliver(Alert alert) {
