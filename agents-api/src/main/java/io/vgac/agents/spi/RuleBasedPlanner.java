@@ -1,8 +1,10 @@
 package io.vgac.agents.spi;
 
 import io.vgac.agents.approvals.ApprovalParameters;
+import io.vgac.agents.gate.CalibrationEvidence;
 import io.vgac.agents.gate.ProposedAction;
 import io.vgac.agents.tools.ToolCatalog;
+import io.vgac.calibration.policy.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +24,13 @@ import java.util.Map;
  * </table>
  *
  * The emitted tier already respects the qualified tier, so the rule-based planner never proposes an action the
- * calibration does not support; the gate checks it again anyway (and decides the scope). Stateless and thread-safe.
+ * calibration does not support; the gate checks it again anyway (and decides the scope).
+ *
+ * <p><b>Risk where calibration is not established.</b> In an environment whose scope is ESCALATE — calibration
+ * unknown, in learning mode, or poor — no tier qualifies, so the emitted tier is 0. The design's workflow still
+ * hands such a risky job to a human ("score &lt; 0.60: escalate"), so by default the planner then proposes the
+ * action of the tier p alone reaches, and the gate escalates it with the evidence. {@link #actingOnlyWhenQualified()}
+ * proposes nothing instead (no human review of unproven predictions). Stateless and thread-safe.
  */
 public final class RuleBasedPlanner implements Planner {
   /** The annotation key of the tier-1 risk label. */
@@ -30,24 +38,45 @@ public final class RuleBasedPlanner implements Planner {
   /** The free-text parameter of warn and suggest_reschedule. */
   public static final String MESSAGE = "message";
 
-  private static final RuleBasedPlanner INSTANCE = new RuleBasedPlanner();
+  private static final RuleBasedPlanner INSTANCE = new RuleBasedPlanner(true);
+  private static final RuleBasedPlanner QUALIFIED_ONLY = new RuleBasedPlanner(false);
 
-  private RuleBasedPlanner() {}
+  private final boolean escalateUnprovenRisk;
 
+  private RuleBasedPlanner(boolean escalateUnprovenRisk) {
+    this.escalateUnprovenRisk = escalateUnprovenRisk;
+  }
+
+  /** The default: the emitted tier's action, and risky jobs of ESCALATE-scope environments go to a human. */
   public static RuleBasedPlanner instance() {
     return INSTANCE;
+  }
+
+  /** Proposes only the emitted tier's action: nothing at all where calibration is not established. */
+  public static RuleBasedPlanner actingOnlyWhenQualified() {
+    return QUALIFIED_ONLY;
   }
 
   @Override
   public List<PlannedAction> propose(PlanningContext c) {
     int tier = c.emittedTier();
+    String qualification;
+    if (tier > 0) {
+      qualification = "qualifies for tier " + c.qualifiedTier();
+    } else if (escalateUnprovenRisk && !Double.isNaN(c.p()) && calibrationNotEstablished(c)) {
+      tier = c.tierPolicy().emittedTier(c.p(), c.tierPolicy().maxTier());
+      qualification = "has no established calibration, so a human decides";
+    } else {
+      tier = 0;
+      qualification = "";
+    }
     if (tier == 0) {
       return List.of();
     }
     String job = c.job().jobId();
     String p = String.format(Locale.ROOT, "%.3f", c.p());
-    String why = String.format(Locale.ROOT, "p(long wait) = %s reaches tier %d (%s); cluster %s qualifies for tier %d",
-        p, tier, c.tierPolicy().tierName(tier), c.job().clusterId(), c.qualifiedTier());
+    String why = String.format(Locale.ROOT, "p(long wait) = %s reaches tier %d (%s); cluster %s %s",
+        p, tier, c.tierPolicy().tierName(tier), c.job().clusterId(), qualification);
     switch (Math.min(tier, 4)) {
       case 1:
         return List.of(new PlannedAction(ProposedAction.ANNOTATE,
@@ -65,5 +94,11 @@ public final class RuleBasedPlanner implements Planner {
             Map.of(ApprovalParameters.REASON, "Very likely long wait (p = " + p + "): confirm before it runs"),
             ToolCatalog.ESCALATE_TO_HUMAN, why));
     }
+  }
+
+  /** Unknown evidence, learning mode or an ESCALATE scope: the gate would not let any tier act here. */
+  private static boolean calibrationNotEstablished(PlanningContext c) {
+    CalibrationEvidence e = c.evidence();
+    return e == null || e.learning() || e.scope() == Scope.ESCALATE;
   }
 }

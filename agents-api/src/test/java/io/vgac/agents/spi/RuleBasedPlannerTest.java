@@ -16,14 +16,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The rule-based planner maps the emitted tier to the design's action, and nothing at tier 0. */
+/** The rule-based planner maps the emitted tier to the design's action; unproven risk goes to a human. */
 class RuleBasedPlannerTest {
   final Planner planner = RuleBasedPlanner.instance();
   final Job job = States.job("j1", "c", 4, T0);
 
-  List<PlannedAction> plan(double p, @Nullable CalibrationEvidence e) {
+  PlanningContext context(double p, @Nullable CalibrationEvidence e) {
     WaitPrediction w = Double.isNaN(p) ? null : new WaitPrediction("j1", p, Duration.ofMinutes(5), 0.5, "m");
-    return planner.propose(new PlanningContext(job, null, w, e, TierPolicy.standard()));
+    return new PlanningContext(job, null, w, e, TierPolicy.standard());
+  }
+
+  List<PlannedAction> plan(double p, @Nullable CalibrationEvidence e) {
+    return planner.propose(context(p, e));
   }
 
   @Test
@@ -55,13 +59,43 @@ class RuleBasedPlannerTest {
   void theQualifiedTierCapsTheProposal() {
     assertThat(plan(0.95, TestEvidence.ofEce("c", 0.08, 1000, T0))).singleElement()
         .extracting(PlannedAction::action).isEqualTo(ProposedAction.ANNOTATE); // ECE 0.08: tier 1
-    assertThat(plan(0.95, TestEvidence.ofEce("c", 0.2, 1000, T0))).isEmpty(); // tier 0
+    // ECE 0.2: tier 0 and scope ESCALATE, so the risk goes to a human as the tier p alone reaches
+    assertThat(plan(0.95, TestEvidence.ofEce("c", 0.2, 1000, T0))).singleElement().satisfies(a -> {
+      assertThat(a.action()).isEqualTo(ProposedAction.HOLD);
+      assertThat(a.rationale()).endsWith("cluster c has no established calibration, so a human decides");
+    });
+    assertThat(plan(0.55, TestEvidence.ofEce("c", 0.2, 1000, T0))).singleElement()
+        .extracting(PlannedAction::action).isEqualTo(ProposedAction.WARN);
+    assertThat(plan(0.29, TestEvidence.ofEce("c", 0.2, 1000, T0))).isEmpty(); // below every threshold
   }
 
   @Test
-  void withoutPredictionOrEvidenceNothingIsProposed() {
+  void aQualifiedButCappedScopeDoesNotEscalateTheUncappedTier() {
+    // ECE 0.06: score 0.70 → NOTIFY, qualified tier 2: the proposal stays capped at warn
+    assertThat(plan(0.95, TestEvidence.ofEce("c", 0.06, 1000, T0))).singleElement()
+        .extracting(PlannedAction::action).isEqualTo(ProposedAction.WARN);
+  }
+
+  @Test
+  void learningOrUnknownCalibrationHandsRiskToAHuman() {
+    assertThat(plan(0.99, null)).singleElement().extracting(PlannedAction::action).isEqualTo(ProposedAction.HOLD);
+    assertThat(plan(0.75, TestEvidence.ofEce("c", 0.01, 10, T0))).singleElement()
+        .extracting(PlannedAction::action).isEqualTo(ProposedAction.SUGGEST_RESCHEDULE);
+  }
+
+  @Test
+  void actingOnlyWhenQualifiedProposesNothingWithoutEstablishedCalibration() {
+    Planner strict = RuleBasedPlanner.actingOnlyWhenQualified();
+    assertThat(strict.propose(context(0.99, null))).isEmpty();
+    assertThat(strict.propose(context(0.95, TestEvidence.ofEce("c", 0.2, 1000, T0)))).isEmpty();
+    assertThat(strict.propose(context(0.95, TestEvidence.ofEce("c", 0.08, 1000, T0)))).singleElement()
+        .extracting(PlannedAction::action).isEqualTo(ProposedAction.ANNOTATE);
+  }
+
+  @Test
+  void withoutPredictionNothingIsProposed() {
     assertThat(plan(Double.NaN, TestEvidence.ofEce("c", 0.01, 1000, T0))).isEmpty();
-    assertThat(plan(0.99, null)).isEmpty();
+    assertThat(plan(Double.NaN, null)).isEmpty();
   }
 
   @Test

@@ -38,13 +38,16 @@ class AgentWorkflowTest {
   }
 
   @Test
-  void anUnknownClusterEscalatesAndProposesNothingAtTierZero() {
+  void anUnknownClusterHandsARiskyJobToAHumanAndActsOnNothing() {
     Fixture.observe(a, "new", T0);
     SubmissionResult r = a.submit(f.job("new"));
     assertThat(r.scope()).isEqualTo(Scope.ESCALATE);
     assertThat(r.evidence().sampleCount()).isZero();
     assertThat(r.emittedTier()).isZero();
-    assertThat(r.actions()).isEmpty();
+    assertThat(r.actions()).singleElement().satisfies(x -> {
+      assertThat(x.decision()).isEqualTo(Decision.ESCALATE);
+      assertThat(x.outcome().executed()).isFalse();
+    });
     assertThat(f.scheduler.count()).isZero();
     assertThat(a.trackers().environments()).isEmpty(); // reading evidence did not create the environment
   }
@@ -63,7 +66,8 @@ class AgentWorkflowTest {
     });
     SubmissionResult bad = a.submit(f.job("bad"));
     assertThat(bad.scope()).isEqualTo(Scope.ESCALATE);
-    assertThat(bad.actions()).isEmpty(); // ECE 0.4: tier 0
+    assertThat(bad.actions()).singleElement() // ECE 0.4: tier 0, so a human decides
+        .satisfies(x -> assertThat(x.decision()).isEqualTo(Decision.ESCALATE));
     assertThat(f.scheduler.calls()).singleElement().satisfies(c -> assertThat(c.clusterId()).isEqualTo("good"));
   }
 
