@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -169,8 +168,8 @@ public final class DynamoDbCalibrationStore implements CalibrationStore {
     ensureOpen();
     String pk = Keys.cluster(clusterId);
     register(clusterId);
-    return readModifyWrite(pk, Keys.CALIBRATION, CalibrationRecord.class, update,
-        r -> sameCluster(clusterId, r.clusterId()));
+    return readModifyWrite(pk, Keys.CALIBRATION, CalibrationRecord.class, CalibrationRecord::clusterId, clusterId,
+        update);
   }
 
   @Override
@@ -215,8 +214,8 @@ public final class DynamoDbCalibrationStore implements CalibrationStore {
     Checks.id("cluster_id", clusterId);
     Checks.required("update", update);
     ensureOpen();
-    return readModifyWrite(Keys.cluster(clusterId), Keys.PROFILE, ProfileRecord.class, update,
-        r -> sameCluster(clusterId, r.clusterId()));
+    return readModifyWrite(Keys.cluster(clusterId), Keys.PROFILE, ProfileRecord.class, ProfileRecord::clusterId,
+        clusterId, update);
   }
 
   @Override
@@ -499,18 +498,17 @@ public final class DynamoDbCalibrationStore implements CalibrationStore {
         .expressionAttributeValues(Map.of(":d", s(doc), ":zero", n(0), ":one", n(1))));
   }
 
-  private <T> T readModifyWrite(String pk, String sk, Class<T> type, Function<Optional<T>, T> update,
-      Consumer<T> check) {
+  private <T> T readModifyWrite(String pk, String sk, Class<T> type, Function<T, String> clusterOf,
+      String clusterId, Function<Optional<T>, T> update) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
       if (attempt > 1 && !Backoff.pause(config, attempt)) {
         break;
       }
       Optional<StoreItem> current = read(pk, sk);
-      Optional<T> before = current.map(item -> parseDoc(item, type, null, null));
-      T next = update.apply(before);
-      Checks.required("update result", next);
-      check.accept(next);
+      Optional<T> before = current.map(item -> parseDoc(item, type, clusterOf, clusterId));
+      T next = Checks.required("update result", update.apply(before));
+      sameCluster(clusterId, clusterOf.apply(next));
       StoreItem item = StoreItem.key(pk, sk);
       item.doc = StoreJson.write(next);
       item.version = current.map(c -> c.version).orElse(null);
