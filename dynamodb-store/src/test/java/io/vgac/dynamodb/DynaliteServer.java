@@ -49,7 +49,7 @@ final class DynaliteServer implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Path module = findDynalite();
+    Path module = findDynalite(Path.of("").toAbsolutePath());
     ProcessBuilder pb = new ProcessBuilder(List.of("node", "-e", SCRIPT)).redirectErrorStream(true);
     pb.environment().put("DYNALITE_MODULE", module.toString());
     Process p;
@@ -162,12 +162,11 @@ final class DynaliteServer implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** {@code <repository root>/node_modules/dynalite}, found upwards from the working directory. */
-  static Path findDynalite() {
-    Path dir = Path.of("").toAbsolutePath();
+  static Path findDynalite(Path dir) {
     Path root = null;
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("package.json")) && Files.isRegularFile(d.resolve("pom.xml"))) {
-        root = d;
+        root = root == null ? d : root;
         Path module = d.resolve("node_modules").resolve("dynalite");
         if (Files.isRegularFile(module.resolve("index.js"))) {
           return module;
