@@ -1,0 +1,4 @@
+@NullMarked
+package io.vgac.dynamodb;
+
+import org.jspecify.annotations.NullMarked;
