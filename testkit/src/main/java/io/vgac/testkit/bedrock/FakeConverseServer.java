@@ -53,6 +53,14 @@ public final class FakeConverseServer implements AutoCloseable {
   private static final Pattern CONVERSE = Pattern.compile("/model/([^/]+)/converse");
   private static final String NAMESPACE = ":http://internal.amazon.com/coral/com.amazon.bedrock/";
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each exchange can
+    // stall for tens of milliseconds. Read once, when the JDK's server configuration is first loaded.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Deque<ConverseReply> script = new ArrayDeque<>();
