@@ -26,9 +26,10 @@ public final class GatedActions {
   private final SchedulerActions scheduler;
   private final DecisionRecorder recorder;
   private final @Nullable HumanApproval approval;
+  private final @Nullable String planner;
 
   public GatedActions(ActionGate gate, EvidenceSource evidence, SchedulerActions scheduler, DecisionRecorder recorder) {
-    this(gate, evidence, scheduler, recorder, null);
+    this(gate, evidence, scheduler, recorder, null, null);
   }
 
   private GatedActions(
@@ -36,12 +37,14 @@ public final class GatedActions {
       EvidenceSource evidence,
       SchedulerActions scheduler,
       DecisionRecorder recorder,
-      @Nullable HumanApproval approval) {
+      @Nullable HumanApproval approval,
+      @Nullable String planner) {
     this.gate = gate;
     this.evidence = evidence;
     this.scheduler = scheduler;
     this.recorder = recorder;
     this.approval = approval;
+    this.planner = planner;
   }
 
   /**
@@ -50,12 +53,26 @@ public final class GatedActions {
    * A call for any other environment, job or action throws IllegalArgumentException and executes nothing.
    */
   public GatedActions withApproval(HumanApproval approval) {
-    return new GatedActions(gate, evidence, scheduler, recorder, approval);
+    return new GatedActions(gate, evidence, scheduler, recorder, approval, planner);
+  }
+
+  /**
+   * The same gated path, stating who proposed its requests ({@link ActionRequest#planner()}, written to the decision
+   * log). It changes no decision: the gate does not read it.
+   *
+   * @throws IllegalArgumentException when {@code planner} is blank
+   */
+  public GatedActions withPlanner(String planner) {
+    if (planner.isBlank()) {
+      throw new IllegalArgumentException("planner must not be blank but was '" + planner + "'");
+    }
+    return new GatedActions(gate, evidence, scheduler, recorder, approval, planner);
   }
 
   /** Tier 1: label the job {@code key = value}. */
   public ActionOutcome annotate(String envId, String jobId, double p, String key, String value) {
-    return run(new ActionRequest(envId, jobId, ProposedAction.ANNOTATE, p), s -> s.annotate(envId, jobId, key, value));
+    return run(new ActionRequest(envId, jobId, ProposedAction.ANNOTATE, p, planner),
+        s -> s.annotate(envId, jobId, key, value));
   }
 
   /**
@@ -63,7 +80,7 @@ public final class GatedActions {
    * exactly like a scheduler call; if it throws, the outcome reports the failure and the decision stands.
    */
   public ActionOutcome warn(String envId, String jobId, double p, Runnable deliver) {
-    return run(new ActionRequest(envId, jobId, ProposedAction.WARN, p), s -> deliver.run());
+    return run(new ActionRequest(envId, jobId, ProposedAction.WARN, p, planner), s -> deliver.run());
   }
 
   /**
@@ -71,23 +88,24 @@ public final class GatedActions {
    * if it throws, the outcome reports the failure and the decision stands.
    */
   public ActionOutcome suggestReschedule(String envId, String jobId, double p, Runnable deliver) {
-    return run(new ActionRequest(envId, jobId, ProposedAction.SUGGEST_RESCHEDULE, p), s -> deliver.run());
+    return run(new ActionRequest(envId, jobId, ProposedAction.SUGGEST_RESCHEDULE, p, planner), s -> deliver.run());
   }
 
   /** Tier 4: hold the job until a human releases it. */
   public ActionOutcome hold(String envId, String jobId, double p, String reason) {
-    return run(new ActionRequest(envId, jobId, ProposedAction.HOLD, p), s -> s.hold(envId, jobId, reason));
+    return run(new ActionRequest(envId, jobId, ProposedAction.HOLD, p, planner), s -> s.hold(envId, jobId, reason));
   }
 
   /** Tier 4: move the job to {@code targetQueue}. */
   public ActionOutcome requeue(String envId, String jobId, double p, String targetQueue) {
-    return run(new ActionRequest(envId, jobId, ProposedAction.REQUEUE, p), s -> s.requeue(envId, jobId, targetQueue));
+    return run(new ActionRequest(envId, jobId, ProposedAction.REQUEUE, p, planner),
+        s -> s.requeue(envId, jobId, targetQueue));
   }
 
   /** Tier 4: change the job's priority. */
   public ActionOutcome adjustPriority(String envId, String jobId, double p, PriorityLevel priority) {
     return run(
-        new ActionRequest(envId, jobId, ProposedAction.ADJUST_PRIORITY, p),
+        new ActionRequest(envId, jobId, ProposedAction.ADJUST_PRIORITY, p, planner),
         s -> s.adjustPriority(envId, jobId, priority));
   }
 

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param drift the ECE-ratio band ({@code drift}: NONE, MODERATE, SIGNIFICANT, CRITICAL); null when not assessed
  * @param qualifiedTier the environment's qualified tier ({@code qualified_tier}); 0 when none or unknown
  * @param gateState the environment's gate state ({@code gate_state})
+ * @param planner who proposed the action ({@code planner}, written only when stated); null when not stated
  */
 public record DecisionRecord(
     Instant time,
@@ -47,7 +48,8 @@ public record DecisionRecord(
     double calibrationScore,
     @Nullable String drift,
     int qualifiedTier,
-    GateState gateState) {
+    GateState gateState,
+    @Nullable String planner) {
 
   public DecisionRecord {
     if (env.isBlank()) {
@@ -59,6 +61,32 @@ public record DecisionRecord(
     if (sampleCount < 0) {
       throw new IllegalArgumentException("sample_count must be ≥ 0 but was " + sampleCount);
     }
+    if (planner != null && planner.isBlank()) {
+      throw new IllegalArgumentException("planner must be null or non-blank but was '" + planner + "'");
+    }
+  }
+
+  /** A record whose proposer is not stated (the decision log's first seventeen fields). */
+  public DecisionRecord(
+      Instant time,
+      String env,
+      String jobId,
+      ProposedAction action,
+      int tier,
+      Scope scope,
+      Decision decision,
+      String reason,
+      double p,
+      double ece,
+      double eceCiLo,
+      double eceCiHi,
+      long sampleCount,
+      double calibrationScore,
+      @Nullable String drift,
+      int qualifiedTier,
+      GateState gateState) {
+    this(time, env, jobId, action, tier, scope, decision, reason, p, ece, eceCiLo, eceCiHi, sampleCount,
+        calibrationScore, drift, qualifiedTier, gateState, null);
   }
 
   /** The record of a gate decision. */
@@ -81,6 +109,7 @@ public record DecisionRecord(
         e == null ? Double.NaN : e.calibrationScore(),
         e == null || e.drift() == null ? null : e.drift().name(),
         e == null ? 0 : e.qualifiedTier(),
-        d.state());
+        d.state(),
+        d.request().planner());
   }
 }

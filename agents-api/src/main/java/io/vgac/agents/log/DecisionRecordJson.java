@@ -37,6 +37,8 @@ public final class DecisionRecordJson {
   public static final String DRIFT = "drift";
   public static final String QUALIFIED_TIER = "qualified_tier";
   public static final String GATE_STATE = "gate_state";
+  /** Optional: written only when the record states who proposed the action. */
+  public static final String PLANNER = "planner";
 
   private static final JsonFactory FACTORY = AgentsJson.mapper().getFactory();
 
@@ -70,6 +72,9 @@ public final class DecisionRecordJson {
       }
       g.writeNumberField(QUALIFIED_TIER, r.qualifiedTier());
       g.writeStringField(GATE_STATE, r.gateState().name());
+      if (r.planner() != null) {
+        g.writeStringField(PLANNER, r.planner());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -111,7 +116,8 @@ public final class DecisionRecordJson {
           number(n.path(CALIBRATION_SCORE)),
           n.path(DRIFT).isTextual() ? n.path(DRIFT).asText() : null,
           n.path(QUALIFIED_TIER).asInt(0),
-          n.path(GATE_STATE).isTextual() ? GateState.valueOf(n.path(GATE_STATE).asText()) : GateState.LEARNING);
+          n.path(GATE_STATE).isTextual() ? GateState.valueOf(n.path(GATE_STATE).asText()) : GateState.LEARNING,
+          n.path(PLANNER).isTextual() ? n.path(PLANNER).asText() : null);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("Invalid decision-log line: " + TIME + " is not ISO-8601", e);
     }

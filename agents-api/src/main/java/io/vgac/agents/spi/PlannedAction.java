@@ -15,9 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param actorTool the design's Actor tool that carries the same intent, for the log and for planners that speak in
  *     tool calls; null when the design has none (annotate is this SDK's scheduler label)
  * @param rationale why, in one sentence for a human
+ * @param planner who proposed it, carried to the decision log's {@code planner} field (e.g. {@code bedrock:<model>},
+ *     or the rule-based planner standing in for a failed one); null when not stated
  */
 public record PlannedAction(
-    ProposedAction action, Map<String, String> parameters, @Nullable String actorTool, String rationale) {
+    ProposedAction action,
+    Map<String, String> parameters,
+    @Nullable String actorTool,
+    String rationale,
+    @Nullable String planner) {
 
   /** @throws IllegalArgumentException when a required parameter is missing or the rationale is blank */
   public PlannedAction {
@@ -28,5 +34,19 @@ public record PlannedAction(
     if (actorTool != null && actorTool.isBlank()) {
       throw new IllegalArgumentException("actorTool must be null or a tool name but was '" + actorTool + "'");
     }
+    if (planner != null && planner.isBlank()) {
+      throw new IllegalArgumentException("planner must be null or non-blank but was '" + planner + "'");
+    }
+  }
+
+  /** An action whose proposer is not stated. */
+  public PlannedAction(
+      ProposedAction action, Map<String, String> parameters, @Nullable String actorTool, String rationale) {
+    this(action, parameters, actorTool, rationale, null);
+  }
+
+  /** The same action, stated to come from {@code planner}. */
+  public PlannedAction withPlanner(String planner) {
+    return new PlannedAction(action, parameters, actorTool, rationale, planner);
   }
 }

@@ -281,6 +281,7 @@ public final class AgentWorkflow implements JobStatus {
     String id = job.jobId();
     Map<String, String> x = a.parameters();
     StringBuilder errors = new StringBuilder();
+    GatedActions gated = a.planner() == null ? this.gated : this.gated.withPlanner(a.planner());
     ActionOutcome outcome;
     switch (a.action()) {
       case ANNOTATE:

@@ -69,6 +69,28 @@ class DecisionRecordJsonTest {
   }
 
   @Test
+  void aStatedPlannerIsWrittenLastAndReadBackAndAnUnstatedOneIsNotWritten() throws Exception {
+    GateDecision d = ActionGate.ofDefaults().decide(
+        new ActionRequest("eks-b", "j", ProposedAction.HOLD, 0.95, "rule-based; fallback from bedrock: throttled"),
+        null);
+    DecisionRecord r = DecisionRecord.of(d);
+    assertThat(r.planner()).isEqualTo("rule-based; fallback from bedrock: throttled");
+    String json = DecisionRecordJson.write(r);
+    List<String> names = new ArrayList<>();
+    tree(json).fieldNames().forEachRemaining(names::add);
+    assertThat(names.subList(0, CLI_FIELDS.size())).containsExactlyElementsOf(CLI_FIELDS);
+    assertThat(names).last().isEqualTo("planner");
+    assertThat(tree(json).get("planner").asText()).isEqualTo("rule-based; fallback from bedrock: throttled");
+    assertThat(DecisionRecordJson.read(json)).isEqualTo(r);
+    DecisionRecord unstated = DecisionRecord.of(ActionGate.ofDefaults()
+        .decide(new ActionRequest("eks-b", "j", ProposedAction.HOLD, 0.95), null));
+    assertThat(unstated.planner()).isNull();
+    assertThat(tree(DecisionRecordJson.write(unstated)).has("planner")).isFalse();
+    assertThatThrownBy(() -> new ActionRequest("eks-b", "j", ProposedAction.HOLD, 0.95, " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("planner");
+  }
+
+  @Test
   void roundTrip() {
     DecisionRecord r = Records.record("eks-b", 7);
     assertThat(DecisionRecordJson.read(DecisionRecordJson.write(r))).isEqualTo(r);

@@ -129,4 +129,19 @@ class WorkflowVectorsTest {
     assertThat(f.scheduler.count()).isZero();
     assertThat(a.approvals().pending()).hasSize(2);
   }
+
+  @Test
+  void aPlannerThatStatesItselfIsNamedInTheDecisionLogAndAnUnstatedOneIsNot() {
+    f.given.put("c", TestEvidence.ofScore("c", 0.92, 1847, T0));
+    io.vgac.agents.spi.Planner stated = c -> List.of(new io.vgac.agents.spi.PlannedAction(ProposedAction.ANNOTATE,
+        java.util.Map.of("key", "risk", "value", "x"), null, "test").withPlanner("llm; fallback: rule-based"),
+        new io.vgac.agents.spi.PlannedAction(ProposedAction.ANNOTATE, java.util.Map.of("key", "k", "value", "v"),
+            null, "test"));
+    Agents a = f.withGivenEvidence(stated);
+    Fixture.observe(a, "c", T0);
+    a.submit(f.job("c"));
+    assertThat(a.decisionLog().records()).extracting(DecisionRecord::planner)
+        .containsExactly("llm; fallback: rule-based", null);
+    assertThat(f.scheduler.count()).isEqualTo(2); // the statement changes no decision
+  }
 }
