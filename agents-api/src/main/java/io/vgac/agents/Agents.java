@@ -43,8 +43,11 @@ import io.vgac.calibration.tracker.TrackerListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +121,10 @@ public final class Agents {
     gate = new ActionGate(b.gateConfig, clock);
     gated = new GatedActions(gate, evidence, scheduler, decisionLog);
     InMemoryJobDirectory directory = new InMemoryJobDirectory();
-    workflow = new AgentWorkflow(telemetry, b.predictor, b.planner, trackers, evidence, gated, notifier, approvals,
+    // a planner built from the tools (an LLM's tool loop) is resolved once they exist, before any job is planned
+    AtomicReference<Planner> toolPlanner = new AtomicReference<>(b.planner);
+    Planner planner = b.plannerFactory == null ? b.planner : context -> toolPlanner.get().propose(context);
+    workflow = new AgentWorkflow(telemetry, b.predictor, planner, trackers, evidence, gated, notifier, approvals,
         store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
     ObserverTools observer = new ObserverTools(telemetry);
     tools = AgentTools.builder(trackers)
@@ -131,6 +137,9 @@ public final class Agents {
         .predictor(new TelemetryPredictionFunction(workflow::pendingJob, telemetry, b.predictor))
         .build();
     approvedActions = new ApprovedActionExecutor(workflow, gated);
+    if (b.plannerFactory != null) {
+      toolPlanner.set(Objects.requireNonNull(b.plannerFactory.apply(tools), "the planner factory returned null"));
+    }
   }
 
   public static Builder builder() {
@@ -231,6 +240,7 @@ public final class Agents {
     private Duration telemetryMaxAge = CachingClusterTelemetry.DEFAULT_MAX_AGE;
     private WaitTimePredictor predictor = LogisticWaitPredictor.ofDefaults();
     private Planner planner = RuleBasedPlanner.instance();
+    private @Nullable Function<ToolRegistry, Planner> plannerFactory;
     private @Nullable SchedulerActions scheduler;
     private Notifier notifier = Notifier.logging();
     private @Nullable ApprovalQueue approvals;
@@ -282,6 +292,17 @@ public final class Agents {
 
     public Builder planner(Planner planner) {
       this.planner = planner;
+      this.plannerFactory = null;
+      return this;
+    }
+
+    /**
+     * A planner that calls the agents' own tools (a language model's tool loop, such as the Bedrock planner):
+     * {@code factory} receives this instance's {@link ToolRegistry} — scheduler tools gated — once it is built, and
+     * its planner replaces {@link #planner(Planner)}.
+     */
+    public Builder plannerUsingTools(Function<ToolRegistry, Planner> factory) {
+      this.plannerFactory = factory;
       return this;
     }
 

@@ -13,6 +13,7 @@ import io.vgac.agents.model.SchedulerType;
 import io.vgac.agents.model.WaitPrediction;
 import io.vgac.agents.spi.WaitTimePredictor;
 import io.vgac.agents.tools.RecordingNotifier;
+import io.vgac.agents.tools.ToolRegistry;
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.drift.DriftSeverity;
 import io.vgac.calibration.policy.Scope;
@@ -68,7 +69,7 @@ final class Harness implements AutoCloseable {
         .attemptTimeout(Duration.ofSeconds(10))
         .baseBackoff(Duration.ofMillis(100))
         .maxBackoff(Duration.ofSeconds(1))).build();
-    AtomicReference<Agents> ref = new AtomicReference<>();
+    AtomicReference<ToolRegistry> registry = new AtomicReference<>();
     PlannerListener both = new PlannerListener() {
       @Override
       public void onModelCall(ModelCall call) {
@@ -84,15 +85,17 @@ final class Harness implements AutoCloseable {
     };
     planner = BedrockPlanner.builder(config)
         .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKEFAKEFAKE", SECRET)))
-        .tools(() -> ref.get().tools())
+        .tools(registry::get)
         .listener(both)
         .jitterSeed(7)
         .sleeper(sleeps::add)
         .build();
     WaitTimePredictor fixed = (job, state) -> new WaitPrediction(job.jobId(), p, Duration.ofMinutes(20), 0.8, "fixed");
     agents = Agents.builder().clock(clock).scheduler(scheduler).notifier(notifier).decisionLog(log)
-        .predictor(fixed).evidence(evidence::get).planner(planner).telemetryTtl(Duration.ZERO).build();
-    ref.set(agents);
+        .predictor(fixed).evidence(evidence::get).plannerUsingTools(tools -> {
+          registry.set(tools);
+          return planner;
+        }).telemetryTtl(Duration.ZERO).build();
   }
 
   /** Calibrated, tier 4, AUTONOMOUS. */
