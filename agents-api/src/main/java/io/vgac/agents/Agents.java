@@ -23,6 +23,9 @@ import io.vgac.agents.store.CalibrationStore;
 import io.vgac.agents.store.InMemoryCalibrationStore;
 import io.vgac.agents.tools.AgentTools;
 import io.vgac.agents.tools.Notifier;
+import io.vgac.agents.tools.CachedProfiles;
+import io.vgac.agents.tools.EnvironmentObserver;
+import io.vgac.agents.tools.EnvironmentProfileLearner;
 import io.vgac.agents.tools.EnvironmentProfiles;
 import io.vgac.agents.tools.InMemoryJobDirectory;
 import io.vgac.agents.tools.ObserverTools;
@@ -98,6 +101,8 @@ public final class Agents {
   private final AgentWorkflow workflow;
   private final ToolRegistry tools;
   private final ApprovedActionExecutor approvedActions;
+  private final EnvironmentProfileLearner profileLearner;
+  private final EnvironmentObserver observer;
 
   private Agents(Builder b) {
     clock = b.clock;
@@ -126,14 +131,18 @@ public final class Agents {
     Planner planner = b.plannerFactory == null ? b.planner : context -> toolPlanner.get().propose(context);
     workflow = new AgentWorkflow(telemetry, b.predictor, planner, trackers, evidence, gated, notifier, approvals,
         store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
-    ObserverTools observer = new ObserverTools(telemetry);
+    profileLearner = new EnvironmentProfileLearner(clock);
+    this.observer = EnvironmentObserver.ofDefaults();
+    ObserverTools observer = new ObserverTools(telemetry, this.observer);
     tools = AgentTools.builder(trackers)
         .profiles(new EnvironmentProfiles(clock))
+        .learnedProfiles(CachedProfiles.ofDefaults(profileLearner::profile, clock))
         .actions(gated, directory)
         .notifier(notifier)
         .alertChannel(b.workflowConfig.alertChannel())
         .clusterState(observer::clusterState)
         .queueDepth(observer::queueDepth)
+        .anomalyDetection(observer::detectAnomaly)
         .predictor(new TelemetryPredictionFunction(workflow::pendingJob, telemetry, b.predictor))
         .build();
     approvedActions = new ApprovedActionExecutor(workflow, gated);
@@ -153,12 +162,38 @@ public final class Agents {
 
   /** A job was submitted: see {@link AgentWorkflow#onSubmitted}. */
   public SubmissionResult submit(Job job) {
-    return workflow.onSubmitted(new JobSubmitted(job));
+    SubmissionResult r = workflow.onSubmitted(new JobSubmitted(job));
+    learn(() -> {
+      profileLearner.jobSubmitted(job.clusterId(), job.jobId(), job.submitTime());
+      telemetry.clusterState(job.clusterId()).ifPresent(profileLearner::observe);
+    });
+    return r;
+  }
+
+  /** Profile learning never changes what the workflow decided: a failure is logged and dropped. */
+  private static void learn(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Agents.class).warn("Profile learning failed; the decision stands", e);
+    }
   }
 
   /** A job started: see {@link AgentWorkflow#onStarted}. */
   public StartResult start(String clusterId, String jobId, Instant startTime) {
-    return workflow.onStarted(new JobStarted(clusterId, jobId, startTime));
+    StartResult r = workflow.onStarted(new JobStarted(clusterId, jobId, startTime));
+    learn(() -> profileLearner.jobStarted(clusterId, jobId, startTime));
+    return r;
+  }
+
+  /** The learned environment profiles, fed by {@link #submit} and {@link #start}. */
+  public EnvironmentProfileLearner profileLearner() {
+    return profileLearner;
+  }
+
+  /** The observer's learned metric profiles behind {@code tool_detect_anomaly}. */
+  public EnvironmentObserver observer() {
+    return observer;
   }
 
   /** A job finished or was cancelled: see {@link AgentWorkflow#onFinished}. */

@@ -336,8 +336,9 @@ public final class BedrockPlanner implements Planner {
           last = Logs.safe(type) + " (" + status + ")";
           retryable = status == 429 || status == 408 || status >= 500 || e.isThrottlingException();
         } catch (SdkClientException e) {
-          // timeouts and I/O: the request may not have reached the service
-          last = e.getClass().getSimpleName();
+          // timeouts and I/O: the request may not have reached the service. Whether a slow reply ends as the
+          // SDK's attempt timeout or the HTTP client's read timeout is a race, so name the root cause too.
+          last = withRootCause(e);
           retryable = true;
         } catch (SdkException e) {
           last = e.getClass().getSimpleName();
@@ -491,5 +492,15 @@ public final class BedrockPlanner implements Planner {
       BedrockRuntimeClient c = client != null ? client : BedrockClients.create(config, credentials);
       return new BedrockPlanner(this, c);
     }
+  }
+
+  /** {@code SdkClientException (SocketTimeoutException)}: the class names only, never a message. */
+  private static String withRootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String name = e.getClass().getSimpleName();
+    return root == e ? name : name + " (" + root.getClass().getSimpleName() + ")";
   }
 }

@@ -61,11 +61,11 @@ class BedrockPlannerTest {
         .doesNotContain(Harness.SECRET);
     assertThat(first.systemText()).contains("action scope: AUTONOMOUS", "qualified tier: 4 (gate)",
         "window ECE: 0.016 (interval 0.012 to 0.021)", "drift (ECE ratio band): NONE", "emitted tier: 4");
-    assertThat(first.toolNames()).containsExactly("tool_get_cluster_state", "tool_get_queue_depth",
+    assertThat(first.toolNames()).containsExactly("tool_get_cluster_state", "tool_get_queue_depth", "tool_detect_anomaly",
         "tool_predict_wait_time", "tool_get_calibration_score", "tool_get_environment_profile",
         "tool_requeue_job", "tool_adjust_priority", "tool_escalate_to_human", "tool_check_calibration_drift",
         "tool_get_all_calibrations");
-    JsonNode schema = first.body().path("toolConfig").path("tools").get(6).path("toolSpec").path("inputSchema")
+    JsonNode schema = first.body().path("toolConfig").path("tools").get(7).path("toolSpec").path("inputSchema")
         .path("json");
     assertThat(schema.path("properties").path("priority").path("enum")).hasSize(4);
     assertThat(first.body().path("inferenceConfig").path("maxTokens").asInt()).isEqualTo(1024);

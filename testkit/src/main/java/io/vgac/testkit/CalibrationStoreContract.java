@@ -7,6 +7,8 @@ import io.vgac.agents.store.CalibrationRecord;
 import io.vgac.agents.store.CalibrationStore;
 import io.vgac.agents.store.PredictionRecord;
 import io.vgac.agents.store.ProfileRecord;
+import io.vgac.agents.store.ProfileSketch;
+import io.vgac.agents.store.WaitQuantiles;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.TrackerConfig;
 import io.vgac.calibration.tracker.TrackerListener;
@@ -133,6 +135,27 @@ public abstract class CalibrationStoreContract {
     store.putProfile(second);
     assertThat(restart().profile("eks-prod")).contains(second);
     assertThat(store.calibration("eks-prod")).as("a profile is not a calibration").isEmpty();
+  }
+
+  @Test
+  void learnedProfileFieldsRoundTrip() {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    long[] counts = new long[24];
+    double[] seconds = new double[24];
+    counts[14] = 3;
+    seconds[14] = 5400.5;
+    ProfileRecord learned = new ProfileRecord("learned", 7.25, 0.61, List.of(14), 30.0, at,
+        new WaitQuantiles(3, 30.0, 80.5, 90.0, 95.25),
+        new ProfileSketch(12, 87.0, 12, 7.32, counts, seconds, "AAECAw==", at.minusSeconds(60)));
+    store.putProfile(learned);
+    assertThat(restart().profile("learned")).contains(learned);
+    ProfileRecord plain = new ProfileRecord("plain", 1, 0.5, List.of(), 2);
+    store.putProfile(plain);
+    ProfileRecord back = restart().profile("plain").orElseThrow();
+    assertThat(back).isEqualTo(plain);
+    assertThat(back.updatedAt()).as("optional fields stay absent").isNull();
+    assertThat(back.waitQuantiles()).isNull();
+    assertThat(back.sketch()).isNull();
   }
 
   // ---- missing keys -----------------------------------------------------------------------------------------------

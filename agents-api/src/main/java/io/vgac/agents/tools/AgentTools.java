@@ -37,6 +37,7 @@ public final class AgentTools {
   public static final class Builder {
     private final EnvironmentTrackers trackers;
     private EnvironmentProfiles profiles = EnvironmentProfiles.inMemory();
+    private @Nullable CachedProfiles learned;
     private String recalibrationMethod = CalibrationTools.DEFAULT_RECALIBRATION_METHOD;
     private @Nullable GatedActions gated;
     private JobDirectory jobs = new InMemoryJobDirectory();
@@ -51,6 +52,12 @@ public final class AgentTools {
     /** The profile store (default: a new in-memory one). */
     public Builder profiles(EnvironmentProfiles profiles) {
       this.profiles = profiles;
+      return this;
+    }
+
+    /** Learned profiles served by {@code tool_get_environment_profile} beside the stored metrics (default: none). */
+    public Builder learnedProfiles(CachedProfiles learned) {
+      this.learned = learned;
       return this;
     }
 
@@ -112,6 +119,9 @@ public final class AgentTools {
 
     public ToolRegistry build() {
       CalibrationTools cal = new CalibrationTools(trackers, profiles, recalibrationMethod);
+      if (learned != null) {
+        cal.learnedProfiles(learned);
+      }
       ActorTools act = new ActorTools(gated, jobs, sink, alertChannel);
       Map<String, ToolHandler> handlers = new LinkedHashMap<>(supplied);
       handlers.put(ToolCatalog.GET_CALIBRATION_SCORE, cal::calibrationScore);

@@ -6,9 +6,13 @@ import io.vgac.calibration.drift.DriftAssessment;
 import io.vgac.calibration.tracker.DriftCheck;
 import io.vgac.calibration.tracker.EnvironmentState;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
+import io.vgac.agents.store.ProfileRecord;
+import io.vgac.agents.store.ProfileSketch;
+import io.vgac.agents.store.WaitQuantiles;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ public final class CalibrationTools {
   private final EnvironmentTrackers trackers;
   private final EnvironmentProfiles profiles;
   private final String recalibrationMethod;
+  private @Nullable CachedProfiles learned;
 
   /**
    * @param recalibrationMethod the calibrator method recorded on the tracker when a recalibration is triggered
@@ -49,6 +54,12 @@ public final class CalibrationTools {
 
   public CalibrationTools(EnvironmentTrackers trackers, EnvironmentProfiles profiles) {
     this(trackers, profiles, DEFAULT_RECALIBRATION_METHOD);
+  }
+
+  /** Serves learned profiles from {@code learned} beside the stored metrics (see {@link #getProfile}). */
+  public CalibrationTools learnedProfiles(CachedProfiles learned) {
+    this.learned = learned;
+    return this;
   }
 
   /** {@code tool_get_calibration_score}: the calibration summary of one cluster (the unknown state if never seen). */
@@ -133,10 +144,46 @@ public final class CalibrationTools {
     return ToolResult.ok(data);
   }
 
-  /** {@code tool_get_environment_profile}: the stored profile, or {@code found: false}. */
+  /**
+   * {@code tool_get_environment_profile}: the metrics stored by {@code tool_update_environment_profile} and, with
+   * learned profiles configured, {@code learned}: {@code {avg_queue_depth, avg_gpu_utilization, peak_hours,
+   * typical_wait_minutes, wait_quantiles_minutes:{count, p50, p90, p95, p99} | null, telemetry_samples, updated_at}}
+   * or null when nothing fresh was learned. {@code found} is true when either is present.
+   */
   public ToolResult getProfile(ToolArguments args) {
     String id = args.string("cluster_id");
-    return ToolResult.ok(profileJson(id, profiles.get(id)));
+    Optional<EnvironmentProfile> stored = profiles.get(id);
+    ObjectNode data = profileJson(id, stored);
+    if (learned != null) {
+      Optional<ProfileRecord> p = learned.profile(id);
+      data.set("learned", p.isPresent() ? learnedJson(p.get()) : null);
+      data.put("found", stored.isPresent() || p.isPresent());
+    }
+    return ToolResult.ok(data);
+  }
+
+  static ObjectNode learnedJson(ProfileRecord p) {
+    ObjectNode o = Wire.object();
+    o.put("avg_queue_depth", p.avgQueueDepth());
+    o.put("avg_gpu_utilization", p.avgGpuUtilization());
+    ArrayNode hours = o.putArray("peak_hours");
+    p.peakHours().forEach(hours::add);
+    o.put("typical_wait_minutes", p.typicalWaitMinutes());
+    WaitQuantiles q = p.waitQuantiles();
+    if (q == null) {
+      o.putNull("wait_quantiles_minutes");
+    } else {
+      ObjectNode w = o.putObject("wait_quantiles_minutes");
+      w.put("count", q.count());
+      w.put("p50", q.p50());
+      w.put("p90", q.p90());
+      w.put("p95", q.p95());
+      w.put("p99", q.p99());
+    }
+    ProfileSketch s = p.sketch();
+    o.put("telemetry_samples", s == null ? 0 : s.queueSamples());
+    Wire.time(o, "updated_at", p.updatedAt());
+    return o;
   }
 
   /** {@code tool_get_all_calibrations}: {@code {count, environments:[summary…]}} by sorted cluster id. */

@@ -47,8 +47,10 @@ public final class ToolCatalog {
       ParameterSchema.object().id("cluster_id", CLUSTER).build());
 
   public static final ToolSpec DETECT_ANOMALY_SPEC = new ToolSpec(DETECT_ANOMALY, AgentRole.OBSERVER,
-      "Whether one metric of a cluster is anomalous against its recent history: queue depth, GPU utilisation or "
-          + "memory.",
+      "Whether one metric of a cluster (queue depth, GPU utilisation or memory) is anomalous against the cluster's "
+          + "learned profile (hour-of-week median plus a robust level, MAD scale): anomaly (bool), status (NORMAL, "
+          + "ANOMALY or WARMING_UP while the profile has under two weeks of history), score (robust deviations), "
+          + "expected {lo, hi, value} and a one-line explanation.",
       ParameterSchema.object()
           .id("cluster_id", CLUSTER)
           .oneOf("metric", "The metric to check.", METRICS.toArray(String[]::new))
@@ -70,8 +72,9 @@ public final class ToolCatalog {
 
   public static final ToolSpec GET_ENVIRONMENT_PROFILE_SPEC = new ToolSpec(GET_ENVIRONMENT_PROFILE,
       AgentRole.PREDICTOR,
-      "The stored profile of a cluster (e.g. avg_queue_depth, avg_gpu_utilization, peak_hours, "
-          + "typical_wait_minutes) and when it was last updated; found is false when none was stored.",
+      "The profile of a cluster: the metrics stored by tool_update_environment_profile and when they were "
+          + "updated, and (when configured) the learned profile: avg_queue_depth, avg_gpu_utilization, peak_hours, "
+          + "typical_wait_minutes and wait quantiles (p50/p90/p95/p99 minutes); found is false when neither exists.",
       ParameterSchema.object().id("cluster_id", CLUSTER).build());
 
   public static final ToolSpec SEND_SLACK_NOTIFICATION_SPEC = new ToolSpec(SEND_SLACK_NOTIFICATION, AgentRole.ACTOR,

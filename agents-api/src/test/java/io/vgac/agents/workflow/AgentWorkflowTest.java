@@ -220,6 +220,6 @@ class AgentWorkflowTest {
     var r = a.tools().call("tool_predict_wait_time", args);
     assertThat(r.success()).isTrue();
     assertThat(r.data().get("prediction").get("probability_long_wait").asDouble()).isEqualTo(0.95);
-    assertThat(a.tools().names()).hasSize(14).doesNotContain("tool_detect_anomaly");
+    assertThat(a.tools().names()).hasSize(15).contains("tool_detect_anomaly");
   }
 }
