@@ -119,8 +119,14 @@ public final class BedrockPlanner implements Planner {
     long t0 = System.nanoTime();
     Conversation conv = new Conversation(c);
     if (c.prediction() == null || c.emittedTier() == 0) {
-      conv.finish(PlanStatus.SKIPPED, List.of(), null, t0);
-      return List.of();
+      // no tier can act here, so there is nothing to ask the model; the fallback planner may still hand a risky
+      // job of an environment without established calibration to a human (the gate escalates it)
+      List<PlannedAction> out = new ArrayList<>();
+      for (PlannedAction a : fallback.propose(c)) {
+        out.add(a.withPlanner("rule-based; " + name + " not consulted at emitted tier 0"));
+      }
+      conv.finish(PlanStatus.SKIPPED, out, null, t0);
+      return List.copyOf(out);
     }
     String failure;
     try {

@@ -268,6 +268,19 @@ class BedrockPlannerTest {
   }
 
   @Test
+  void aRiskyJobOfAnUnknownClusterGoesToAHumanWithoutAskingTheModel() throws Exception {
+    h = new Harness();
+    h.p = 0.95;
+    SubmissionResult r = h.agents.submit(h.job("new"));
+    assertThat(h.bedrock.requests()).isEmpty();
+    assertThat(r.actions()).singleElement().satisfies(a -> {
+      assertThat(a.decision()).isEqualTo(Decision.ESCALATE);
+      assertThat(a.planned().planner()).isEqualTo("rule-based; bedrock:" + MODEL + " not consulted at emitted tier 0");
+    });
+    assertThat(h.scheduler.calls()).isEmpty();
+  }
+
+  @Test
   void thePlanKeepsOnlyGraduatedActionsUpToTheEmittedTier() throws Exception {
     h = new Harness();
     h.evidence.put("mid", Harness.notifyTier2("mid"));
