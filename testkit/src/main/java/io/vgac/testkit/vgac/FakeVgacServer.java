@@ -58,6 +58,14 @@ public final class FakeVgacServer implements AutoCloseable {
   public static final String CALIBRATION = "/api/jobs/predict/calibration";
 
   private static final String ANY = "*";
+
+  static {
+    // The JDK server writes headers and body in two segments; with Nagle on, the body waits for the client's
+    // delayed ACK (~40 ms a response). Read once, by the first HttpServer of the JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   private final HttpServer server;
