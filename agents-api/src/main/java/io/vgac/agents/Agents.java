@@ -37,6 +37,7 @@ import io.vgac.agents.workflow.StartResult;
 import io.vgac.agents.workflow.SubmissionResult;
 import io.vgac.agents.workflow.TrackerEvidence;
 import io.vgac.agents.workflow.WorkflowConfig;
+import io.vgac.agents.workflow.WorkflowListener;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.TrackerConfig;
 import io.vgac.calibration.tracker.TrackerListener;
@@ -74,6 +75,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link EnvironmentTrackers}</td><td>default {@link TrackerConfig}, timed by the clock</td></tr>
  *   <tr><td>{@link EvidenceSource}</td><td>{@link TrackerEvidence}: each tracker's O(1) evidence, read per job</td></tr>
  *   <tr><td>{@link Clock}</td><td>system clock, UTC</td></tr>
+ *   <tr><td>{@link WorkflowListener}</td><td>{@link WorkflowListener#NONE} (metrics adapters plug in here; guarded,
+ *       so it never changes a decision)</td></tr>
  * </table>
  *
  * The in-memory defaults keep everything for the life of the object (decision log, stored predictions): for long
@@ -116,10 +119,10 @@ public final class Agents {
     notifier = b.notifier;
     EvidenceSource evidence = b.evidence != null ? b.evidence : new TrackerEvidence(trackers, clock, b.evidenceRefresh);
     gate = new ActionGate(b.gateConfig, clock);
-    gated = new GatedActions(gate, evidence, scheduler, decisionLog);
+    gated = new GatedActions(gate, evidence, scheduler, WorkflowListener.recorder(decisionLog, b.listener));
     InMemoryJobDirectory directory = new InMemoryJobDirectory();
     workflow = new AgentWorkflow(telemetry, b.predictor, b.planner, trackers, evidence, gated, notifier, approvals,
-        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
+        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory, b.listener);
     ObserverTools observer = new ObserverTools(telemetry);
     tools = AgentTools.builder(trackers)
         .profiles(new EnvironmentProfiles(clock))
@@ -242,6 +245,7 @@ public final class Agents {
     private Duration evidenceRefresh = TrackerEvidence.DEFAULT_REFRESH;
     private GateConfig gateConfig = GateConfig.ofDefaults();
     private WorkflowConfig workflowConfig = WorkflowConfig.ofDefaults();
+    private WorkflowListener listener = WorkflowListener.NONE;
 
     private Builder() {}
 
@@ -348,6 +352,15 @@ public final class Agents {
 
     public Builder workflowConfig(WorkflowConfig config) {
       this.workflowConfig = config;
+      return this;
+    }
+
+    /**
+     * Told of every gate decision (workflow, tools and approved actions), submission, start and recalibration
+     * request, after the fact; guarded ({@link WorkflowListener#guarded}): it cannot change a decision.
+     */
+    public Builder listener(WorkflowListener listener) {
+      this.listener = listener;
       return this;
     }
 
