@@ -114,10 +114,15 @@ final class FakeSlack implements AutoCloseable {
     }).toList();
   }
 
-  @Override
-  public void close() {
+  /** Releases held replies and stops answering (connections are then refused). */
+  void stop() {
     release.countDown();
     server.stop(0);
     pool.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 }

@@ -136,7 +136,7 @@ class SlackNotifierTest {
       assertThat(s.queued()).isEqualTo(2);
       assertThat(s.dropped()).isEqualTo(3);
       assertThat(s.accepted()).isEqualTo(3);
-      slack.close(); // releases the slow reply: the rest is posted (to a stopped server: fails, counted)
+      slack.stop(); // releases the slow reply: the rest is posted (to a stopped server: fails, counted)
       assertThat(n.awaitIdle(WAIT)).isTrue();
       assertThat(n.stats().sent() + n.stats().failed()).isEqualTo(3);
     }
