@@ -40,6 +40,7 @@ import io.vgac.agents.workflow.StartResult;
 import io.vgac.agents.workflow.SubmissionResult;
 import io.vgac.agents.workflow.TrackerEvidence;
 import io.vgac.agents.workflow.WorkflowConfig;
+import io.vgac.agents.workflow.WorkflowListener;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.TrackerConfig;
 import io.vgac.calibration.tracker.TrackerListener;
@@ -80,6 +81,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link EnvironmentTrackers}</td><td>default {@link TrackerConfig}, timed by the clock</td></tr>
  *   <tr><td>{@link EvidenceSource}</td><td>{@link TrackerEvidence}: each tracker's O(1) evidence, read per job</td></tr>
  *   <tr><td>{@link Clock}</td><td>system clock, UTC</td></tr>
+ *   <tr><td>{@link WorkflowListener}</td><td>{@link WorkflowListener#NONE} (metrics adapters plug in here; guarded,
+ *       so it never changes a decision)</td></tr>
  * </table>
  *
  * The in-memory defaults keep everything for the life of the object (decision log, stored predictions): for long
@@ -124,13 +127,13 @@ public final class Agents {
     notifier = b.notifier;
     EvidenceSource evidence = b.evidence != null ? b.evidence : new TrackerEvidence(trackers, clock, b.evidenceRefresh);
     gate = new ActionGate(b.gateConfig, clock);
-    gated = new GatedActions(gate, evidence, scheduler, decisionLog);
+    gated = new GatedActions(gate, evidence, scheduler, WorkflowListener.recorder(decisionLog, b.listener));
     InMemoryJobDirectory directory = new InMemoryJobDirectory();
     // a planner built from the tools (an LLM's tool loop) is resolved once they exist, before any job is planned
     AtomicReference<Planner> toolPlanner = new AtomicReference<>(b.planner);
     Planner planner = b.plannerFactory == null ? b.planner : context -> toolPlanner.get().propose(context);
     workflow = new AgentWorkflow(telemetry, b.predictor, planner, trackers, evidence, gated, notifier, approvals,
-        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory);
+        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory, b.listener);
     profileLearner = new EnvironmentProfileLearner(clock);
     this.observer = EnvironmentObserver.ofDefaults();
     ObserverTools observer = new ObserverTools(telemetry, this.observer);
@@ -287,6 +290,7 @@ public final class Agents {
     private Duration evidenceRefresh = TrackerEvidence.DEFAULT_REFRESH;
     private GateConfig gateConfig = GateConfig.ofDefaults();
     private WorkflowConfig workflowConfig = WorkflowConfig.ofDefaults();
+    private WorkflowListener listener = WorkflowListener.NONE;
 
     private Builder() {}
 
@@ -404,6 +408,15 @@ public final class Agents {
 
     public Builder workflowConfig(WorkflowConfig config) {
       this.workflowConfig = config;
+      return this;
+    }
+
+    /**
+     * Told of every gate decision (workflow, tools and approved actions), submission, start and recalibration
+     * request, after the fact; guarded ({@link WorkflowListener#guarded}): it cannot change a decision.
+     */
+    public Builder listener(WorkflowListener listener) {
+      this.listener = listener;
       return this;
     }
 

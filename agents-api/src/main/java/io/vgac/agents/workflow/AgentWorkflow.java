@@ -99,6 +99,7 @@ public final class AgentWorkflow implements JobStatus {
   private final WorkflowConfig config;
   private final Clock clock;
   private final InMemoryJobDirectory directory;
+  private final WorkflowListener listener;
 
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<JobKey, PendingJob> pending = new ConcurrentHashMap<>();
@@ -124,6 +125,30 @@ public final class AgentWorkflow implements JobStatus {
       WorkflowConfig config,
       Clock clock,
       InMemoryJobDirectory directory) {
+    this(telemetry, predictor, planner, trackers, evidence, gated, sink, approvals, store, tierPolicy, config, clock,
+        directory, WorkflowListener.NONE);
+  }
+
+  /**
+   * Wires the workflow with a {@link WorkflowListener}, told of each submission, start and recalibration request
+   * (guarded: its failures are logged and dropped). Gate decisions reach a listener through the recorder of
+   * {@code gated} ({@link WorkflowListener#recorder}), not through this class.
+   */
+  public AgentWorkflow(
+      ClusterTelemetry telemetry,
+      WaitTimePredictor predictor,
+      Planner planner,
+      EnvironmentTrackers trackers,
+      EvidenceSource evidence,
+      GatedActions gated,
+      Notifier sink,
+      ApprovalQueue approvals,
+      CalibrationStore store,
+      TierPolicy tierPolicy,
+      WorkflowConfig config,
+      Clock clock,
+      InMemoryJobDirectory directory,
+      WorkflowListener listener) {
     this.telemetry = telemetry;
     this.predictor = predictor;
     this.planner = planner;
@@ -137,6 +162,7 @@ public final class AgentWorkflow implements JobStatus {
     this.config = config;
     this.clock = clock;
     this.directory = directory;
+    this.listener = WorkflowListener.guarded(listener);
   }
 
   public WorkflowConfig config() {
@@ -160,7 +186,9 @@ public final class AgentWorkflow implements JobStatus {
     ReentrantLock lock = lock(job.clusterId());
     lock.lock();
     try {
-      return submitted(job);
+      SubmissionResult result = submitted(job);
+      listener.onSubmission(result);
+      return result;
     } finally {
       lock.unlock();
     }
@@ -175,7 +203,9 @@ public final class AgentWorkflow implements JobStatus {
     ReentrantLock lock = lock(event.clusterId());
     lock.lock();
     try {
-      return started(event);
+      StartResult result = started(event);
+      listener.onStart(result);
+      return result;
     } finally {
       lock.unlock();
     }
@@ -441,7 +471,9 @@ public final class AgentWorkflow implements JobStatus {
             + " a recalibration is recorded", env, s.windowEce(),
         s.drift() == null ? "ratio not assessed" : s.drift().assessment().severity() + " ratio "
             + String.format(Locale.ROOT, "%.1f", s.drift().assessment().ratio()), s.scope());
-    recalibrations.add(new RecalibrationRequest(env, clock.instant(), s.sampleCount(), reason));
+    RecalibrationRequest request = new RecalibrationRequest(env, clock.instant(), s.sampleCount(), reason);
+    recalibrations.add(request);
+    listener.onRecalibrationRequest(request);
     LOG.warn(reason);
     deliver(Alert.alert(config.alertChannel(), AlertSeverity.WARNING, reason), new StringBuilder());
     try {
