@@ -179,6 +179,7 @@ public final class AgentReplay {
           Double raw = rawP.remove(s.job().jobId());
           if (r.status() == StartStatus.RECORDED && r.outcome() != null && raw != null) {
             tally.outcomes++;
+            tally.score(r.p(), r.outcome().label());
             predictor.observe(env, raw, r.outcome().label());
           }
           if (r.recalibrationRequested()) {

@@ -19,6 +19,28 @@ public final class EnvironmentTally {
   long recalibrations;
   long driftAlarms;
   final EnumMap<Scope, Long> jobsByScope = new EnumMap<>(Scope.class);
+  private double[] p = new double[256];
+  private int[] y = new int[256];
+  private int scored;
+
+  void score(double prob, int label) {
+    if (scored == p.length) {
+      p = java.util.Arrays.copyOf(p, scored * 2);
+      y = java.util.Arrays.copyOf(y, scored * 2);
+    }
+    p[scored] = prob;
+    y[scored++] = label;
+  }
+
+  /** The probabilities the agents acted on, for every outcome recorded, in order. */
+  public double[] scoredProbabilities() {
+    return java.util.Arrays.copyOf(p, scored);
+  }
+
+  /** The labels matching {@link #scoredProbabilities()}. */
+  public int[] scoredLabels() {
+    return java.util.Arrays.copyOf(y, scored);
+  }
 
   EnvironmentTally(String env) {
     this.env = env;
