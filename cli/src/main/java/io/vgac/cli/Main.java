@@ -18,7 +18,8 @@ public final class Main {
   public static final int EXIT_USAGE = 2;
 
   /** Every subcommand; a new one is one more entry here. */
-  static final List<Command> COMMANDS = List.of(new ReportCommand(), new WatchCliCommand());
+  static final List<Command> COMMANDS = List.of(new ReportCommand(), new WatchCliCommand(),
+      new io.vgac.cli.lab.TransferCommand(), new io.vgac.cli.lab.DemoCommand());
 
   private Main() {}
 

@@ -88,6 +88,7 @@ public final class FileCalibrationStore implements CalibrationStore {
 
   private final Path dir;
   private final Clock clock;
+  private final boolean sync;
   private final FileChannel lockChannel;
   private final FileLock lock;
   /** Per-cluster prediction directories known to exist durably (created and their parent forced). */
@@ -107,8 +108,22 @@ public final class FileCalibrationStore implements CalibrationStore {
    * @throws UncheckedIOException when the directory cannot be created or read
    */
   public FileCalibrationStore(Path dir, Clock clock) {
+    this(dir, clock, true);
+  }
+
+  /**
+   * Opens the store with or without forcing each write to the device. Without ({@code sync = false}: trace replays,
+   * tests) writes are still atomic (temporary file, then rename), so a process crash leaves each item old or new;
+   * only an operating-system crash or power loss may lose the latest writes. Opening is the same either way.
+   *
+   * @throws CorruptStoreException naming the first file that cannot be trusted
+   * @throws IllegalStateException when another store holds {@code dir}
+   * @throws UncheckedIOException when the directory cannot be created or read
+   */
+  public FileCalibrationStore(Path dir, Clock clock, boolean sync) {
     this.dir = Checks.required("dir", dir).toAbsolutePath();
     this.clock = Checks.required("clock", clock);
+    this.sync = sync;
     FileChannel channel = null;
     FileLock held = null;
     try {
@@ -259,14 +274,18 @@ public final class FileCalibrationStore implements CalibrationStore {
         while (buf.hasRemaining()) {
           out.write(buf);
         }
-        out.force(true);
+        if (sync) {
+          out.force(true);
+        }
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw new UncheckedIOException("Cannot write " + target, e);
     }
-    forceDirectory(target.getParent());
+    if (sync) {
+      forceDirectory(target.getParent());
+    }
   }
 
   static byte[] encode(String json) {
