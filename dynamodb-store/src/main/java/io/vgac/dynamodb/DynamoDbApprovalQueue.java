@@ -1,12 +1,11 @@
 package io.vgac.dynamodb;
 
+import io.vgac.agents.approvals.ApprovalJson;
 import io.vgac.agents.approvals.ApprovalQueue;
 import io.vgac.agents.approvals.ApprovalRequest;
 import io.vgac.agents.approvals.ApprovalResult;
 import io.vgac.agents.approvals.ApprovalStatus;
 import io.vgac.agents.approvals.PendingApproval;
-import io.vgac.agents.gate.ProposedAction;
-import io.vgac.agents.model.AgentsJson;
 import io.vgac.agents.model.Checks;
 import io.vgac.agents.store.CorruptStoreException;
 import java.time.Clock;
@@ -243,7 +242,7 @@ public final class DynamoDbApprovalQueue implements ApprovalQueue {
 
   private StoreItem toItem(PendingApproval a, long seq) {
     StoreItem item = StoreItem.key(Keys.APPROVALS, Keys.approval(a.id()));
-    item.doc = AgentsJson.write(ApprovalDoc.of(a));
+    item.doc = ApprovalJson.write(a);
     item.status = a.status().wireName();
     item.seq = seq;
     item.ttl = DynamoDbCalibrationStore.ttlSeconds(a.expiresAt().plus(config.approvalRetention()));
@@ -257,7 +256,7 @@ public final class DynamoDbApprovalQueue implements ApprovalQueue {
     }
     PendingApproval a;
     try {
-      a = AgentsJson.read(item.doc, ApprovalDoc.class).toApproval();
+      a = ApprovalJson.read(item.doc);
     } catch (RuntimeException e) {
       throw new CorruptStoreException(where, String.valueOf(e.getMessage()), e);
     }
@@ -271,37 +270,5 @@ public final class DynamoDbApprovalQueue implements ApprovalQueue {
   @Override
   public String toString() {
     return "DynamoDbApprovalQueue[" + config.tableName() + "]";
-  }
-
-  /** The approval's JSON in the item: wire names, {@code p} null when NaN (as in the file journal). */
-  record ApprovalDoc(
-      String id,
-      String env,
-      String jobId,
-      String action,
-      Map<String, String> parameters,
-      @Nullable Double p,
-      String reason,
-      String evidence,
-      String requestedBy,
-      String requestedFor,
-      Instant requestedAt,
-      Instant expiresAt,
-      String status,
-      @Nullable String decidedBy,
-      @Nullable Instant decidedAt,
-      @Nullable String decisionReason) {
-
-    static ApprovalDoc of(PendingApproval a) {
-      return new ApprovalDoc(a.id(), a.envId(), a.jobId(), a.action().wireName(), a.parameters(),
-          Double.isNaN(a.p()) ? null : a.p(), a.reason(), a.evidenceSummary(), a.requestedBy(), a.requestedFor(),
-          a.requestedAt(), a.expiresAt(), a.status().wireName(), a.decidedBy(), a.decidedAt(), a.decisionReason());
-    }
-
-    PendingApproval toApproval() {
-      return new PendingApproval(id, env, jobId, ProposedAction.fromWireName(action), parameters,
-          p == null ? Double.NaN : p, reason, evidence, requestedBy, requestedFor, requestedAt, expiresAt,
-          ApprovalStatus.fromWireName(status), decidedBy, decidedAt, decisionReason);
-    }
   }
 }

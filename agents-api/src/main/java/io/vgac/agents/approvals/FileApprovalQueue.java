@@ -1,7 +1,5 @@
 package io.vgac.agents.approvals;
 
-import io.vgac.agents.gate.ProposedAction;
-import io.vgac.agents.model.AgentsJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +108,7 @@ public final class FileApprovalQueue extends AbstractApprovalQueue implements Cl
       throw new IllegalStateException(
           "Approval journal " + file + " failed to write earlier (" + failure + "); reopen it", failure);
     }
-    byte[] json = AgentsJson.write(Line.of(next)).getBytes(StandardCharsets.UTF_8);
+    byte[] json = ApprovalJson.write(next).getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.allocate(json.length + 1).put(json).put(NEWLINE).flip();
     try {
       while (buf.hasRemaining()) {
@@ -170,7 +167,7 @@ public final class FileApprovalQueue extends AbstractApprovalQueue implements Cl
       }
       PendingApproval next;
       try {
-        next = AgentsJson.read(line, Line.class).toApproval();
+        next = ApprovalJson.read(line);
       } catch (RuntimeException e) { // malformed JSON, a missing field, a value the records reject
         throw new IllegalStateException(
             "Corrupt approval journal " + file + " at line " + lineNo + ": " + e.getMessage(), e);
@@ -218,38 +215,6 @@ public final class FileApprovalQueue extends AbstractApprovalQueue implements Cl
       } catch (IOException e) {
         LOG.debug("Cannot close approval journal channel", e);
       }
-    }
-  }
-
-  /** One journal line: the snapshot with wire names, p as null when NaN. */
-  record Line(
-      String id,
-      String env,
-      String jobId,
-      String action,
-      Map<String, String> parameters,
-      @Nullable Double p,
-      String reason,
-      String evidence,
-      String requestedBy,
-      String requestedFor,
-      Instant requestedAt,
-      Instant expiresAt,
-      String status,
-      @Nullable String decidedBy,
-      @Nullable Instant decidedAt,
-      @Nullable String decisionReason) {
-
-    static Line of(PendingApproval a) {
-      return new Line(a.id(), a.envId(), a.jobId(), a.action().wireName(), a.parameters(),
-          Double.isNaN(a.p()) ? null : a.p(), a.reason(), a.evidenceSummary(), a.requestedBy(), a.requestedFor(),
-          a.requestedAt(), a.expiresAt(), a.status().wireName(), a.decidedBy(), a.decidedAt(), a.decisionReason());
-    }
-
-    PendingApproval toApproval() {
-      return new PendingApproval(id, env, jobId, ProposedAction.fromWireName(action), parameters,
-          p == null ? Double.NaN : p, reason, evidence, requestedBy, requestedFor, requestedAt, expiresAt,
-          ApprovalStatus.fromWireName(status), decidedBy, decidedAt, decisionReason);
     }
   }
 }
