@@ -70,8 +70,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><th>SPI</th><th>default</th></tr>
  *   <tr><td>{@link ClusterTelemetry}</td><td>{@link InMemoryClusterTelemetry}, behind {@link CachingClusterTelemetry}
  *       (TTL 10 s; states older than 5 min are unknown)</td></tr>
- *   <tr><td>{@link WaitTimePredictor}</td><td>{@link LogisticWaitPredictor#ofDefaults()} (placeholder
- *       coefficients)</td></tr>
+ *   <tr><td>{@link WaitTimePredictor}</td><td>{@link LogisticWaitPredictor#ofDefaults()} (trained by
+ *       trace-lab on the public KTH-SP2 trace)</td></tr>
  *   <tr><td>{@link Planner}</td><td>{@link RuleBasedPlanner}</td></tr>
  *   <tr><td>{@link SchedulerActions}</td><td>{@link RecordingSchedulerActions} (dry run)</td></tr>
  *   <tr><td>{@link Notifier}</td><td>{@link Notifier#logging()} (SLF4J)</td></tr>

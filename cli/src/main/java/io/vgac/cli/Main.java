@@ -19,7 +19,8 @@ public final class Main {
 
   /** Every subcommand; a new one is one more entry here. */
   static final List<Command> COMMANDS = List.of(new ReportCommand(), new WatchCliCommand(),
-      new io.vgac.cli.lab.TransferCommand(), new io.vgac.cli.lab.DemoCommand());
+      new io.vgac.cli.lab.TransferCommand(), new io.vgac.cli.lab.TransferMatrixCommand(),
+      new io.vgac.cli.lab.TrainCommand(), new io.vgac.cli.lab.DemoCommand());
 
   private Main() {}
 
@@ -115,7 +116,7 @@ public final class Main {
     StringBuilder sb = new StringBuilder();
     sb.append("Usage: vgac <command> [options]   (vgac <command> --help for its options)\n\nCommands:\n");
     for (Command c : commands) {
-      sb.append(String.format("  %-10s %s", c.name(), c.summary())).append('\n');
+      sb.append(String.format("  %-16s %s", c.name(), c.summary())).append('\n');
     }
     sb.append("\nExit status: 0 success, 2 bad usage or bad input, 1 internal error (VGAC_DEBUG=1 shows the stack"
         + " trace).\n");

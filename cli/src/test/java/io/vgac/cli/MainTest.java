@@ -43,7 +43,7 @@ class MainTest {
   @Test
   void unknownCommandIsAUsageErrorListingTheCommands() {
     assertThat(run("reprot", "--input", "x")).isEqualTo(Main.EXIT_USAGE);
-    assertThat(err()).isEqualTo("vgac: unknown command 'reprot' (commands: report, watch, transfer, demo)\n");
+    assertThat(err()).isEqualTo("vgac: unknown command 'reprot' (commands: report, watch, transfer, transfer-matrix, train, demo)\n");
   }
 
   @Test

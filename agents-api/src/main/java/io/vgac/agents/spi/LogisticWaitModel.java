@@ -20,8 +20,8 @@ import java.util.Set;
  * The coefficients of {@link LogisticWaitPredictor}: {@code P(wait > threshold) = σ(intercept + Σ β_f · x_f)} over
  * the {@link QueueFeature}s. A feature without a coefficient has weight 0.
  *
- * <p>JSON form (snake_case; {@code note} is free text and ignored; any other member is an error, so a misspelt
- * name cannot silently drop a coefficient):
+ * <p>JSON form (snake_case; {@code note} is free text and {@code metadata} an object saying where the model came
+ * from, both ignored; any other member is an error, so a misspelt name cannot silently drop a coefficient):
  * <pre>{@code
  * {"model_version": "queue-logistic-1", "long_wait_threshold_seconds": 600, "max_estimated_wait_seconds": 604800,
  *  "intercept": -3.0, "coefficients": {"pending_ratio": 2.0, "gpu_shortfall": 1.5}}
@@ -43,8 +43,8 @@ public record LogisticWaitModel(
   /** The classpath resource of the bundled default model. */
   public static final String DEFAULT_RESOURCE = "/io/vgac/agents/spi/default-wait-model.json";
 
-  private static final Set<String> FIELDS = Set.of("model_version", "note", "intercept", "coefficients",
-      "long_wait_threshold_seconds", "max_estimated_wait_seconds");
+  private static final Set<String> FIELDS = Set.of("model_version", "note", "metadata", "intercept",
+      "coefficients", "long_wait_threshold_seconds", "max_estimated_wait_seconds");
 
   public LogisticWaitModel {
     if (modelVersion.isBlank()) {
@@ -71,7 +71,10 @@ public record LogisticWaitModel(
     return coefficients.getOrDefault(feature, 0.0);
   }
 
-  /** The bundled default (hand-set, untrained: see its {@code note}). */
+  /**
+   * The bundled default: trained by trace-lab on the KTH-SP2 trace ({@code ./vgac train}); its {@code note} and
+   * {@code metadata} say how, on which jobs, and how well it did on its held-out test part.
+   */
   public static LogisticWaitModel defaultModel() {
     try (InputStream in = LogisticWaitModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
@@ -125,6 +128,11 @@ public record LogisticWaitModel(
         throw new IllegalArgumentException("Invalid wait model JSON: unknown field '" + name + "' (known: "
             + String.join(", ", new java.util.TreeSet<>(FIELDS)) + ")");
       }
+    }
+    JsonNode metadata = root.get("metadata");
+    if (metadata != null && !metadata.isObject()) {
+      throw new IllegalArgumentException("Invalid wait model JSON: metadata must be an object but was "
+          + describe(metadata));
     }
     JsonNode version = root.get("model_version");
     if (version == null || !version.isTextual()) {

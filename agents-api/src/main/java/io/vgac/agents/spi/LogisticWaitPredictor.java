@@ -7,9 +7,10 @@ import java.time.Duration;
 
 /**
  * The embedded {@link WaitTimePredictor}: a logistic model over {@link QueueFeature}s whose coefficients come from
- * JSON ({@link LogisticWaitModel}). The bundled default coefficients are hand-set placeholders, not trained on any
- * data; trace-lab will fit the real ones on scheduler traces. Replace them with
- * {@code new LogisticWaitPredictor(LogisticWaitModel.load(path))}.
+ * JSON ({@link LogisticWaitModel}). The bundled default was trained by trace-lab on the public KTH-SP2 trace (an
+ * IBM SP2 batch queue, 1996–97; see the file's {@code metadata}): a starting point that the calibration tracker
+ * measures on each new cluster, not a model of yours. Train one on your own scheduler's history
+ * ({@code ./vgac train}) and use {@code new LogisticWaitPredictor(LogisticWaitModel.load(path))}.
  *
  * <p><b>Probability.</b> {@code p = σ(intercept + Σ β_f · x_f)}, the model's probability that the job waits longer
  * than the model's threshold (600 s in the default). This is the number the tiers and the gate use.
@@ -39,7 +40,7 @@ public final class LogisticWaitPredictor implements WaitTimePredictor {
     }
   }
 
-  /** The predictor with the bundled (untrained) default coefficients. */
+  /** The predictor with the bundled default coefficients (trained on KTH-SP2). */
   public static LogisticWaitPredictor ofDefaults() {
     return new LogisticWaitPredictor(LogisticWaitModel.defaultModel());
   }

@@ -15,16 +15,40 @@ class LogisticWaitModelTest {
       + "\"max_estimated_wait_seconds\":86400,\"intercept\":-1.5,\"coefficients\":{\"pending_ratio\":2,"
       + "\"gpu_shortfall\":0.5}}";
 
+  /**
+   * The bundled default is trace-lab's model trained on KTH-SP2 ({@code ./vgac train}; trace-lab's
+   * {@code DefaultWaitModelTest} re-trains it and compares the file byte for byte). Asserted here: properties, not
+   * its coefficients.
+   */
   @Test
-  void theBundledDefaultLoadsAndSaysItIsUntrained() throws Exception {
+  void theBundledDefaultLoadsAndSaysWhereItCameFrom() throws Exception {
     LogisticWaitModel m = LogisticWaitModel.defaultModel();
-    assertThat(m.modelVersion()).contains("placeholder");
+    assertThat(m.modelVersion()).isEqualTo("trace-lab-kth-sp2-1");
     assertThat(m.longWaitThreshold()).isEqualTo(Duration.ofSeconds(600));
     assertThat(m.coefficients()).containsOnlyKeys(QueueFeature.values());
+    // trained, not hand-set: more queued work per node and a larger shortfall of free units mean a higher risk
+    assertThat(m.coefficient(QueueFeature.QUEUE_DEPTH_NORM)).isPositive();
+    assertThat(m.coefficient(QueueFeature.GPU_SHORTFALL)).isPositive();
     try (var in = LogisticWaitModel.class.getResourceAsStream(LogisticWaitModel.DEFAULT_RESOURCE)) {
-      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-          .contains("NOT trained").contains("trace-lab");
+      var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+      assertThat(root.get("note").asText()).contains("Trained by trace-lab", "KTH-SP2", "./vgac train");
+      var md = root.get("metadata");
+      assertThat(md.get("trace").asText()).isEqualTo("KTH-SP2-1996-2.1-cln");
+      assertThat(md.get("data_from").asText()).startsWith("1996-");
+      assertThat(md.get("split").get("test").get("jobs").asInt()).isPositive();
+      assertThat(md.get("test_metrics").get("auroc").asDouble()).isBetween(0.5, 1.0);
+      assertThat(md.get("test_metrics").get("ece").asDouble()).isBetween(0.0, 1.0);
     }
+  }
+
+  @Test
+  void metadataMustBeAnObjectAndIsOtherwiseIgnored() {
+    LogisticWaitModel m = LogisticWaitModel.fromJson(VALID.replace("{\"model_version\"",
+        "{\"metadata\":{\"trace\":\"x\",\"n\":[1,2]},\"model_version\""));
+    assertThat(m).isEqualTo(LogisticWaitModel.fromJson(VALID));
+    assertThatThrownBy(() -> LogisticWaitModel.fromJson(VALID.replace("{\"model_version\"",
+        "{\"metadata\":\"kth\",\"model_version\"")))
+        .hasMessageContaining("metadata must be an object but was \"kth\"");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.vgac.agents.model.AgentsJson;
 import io.vgac.agents.model.Job;
 import io.vgac.agents.spi.CachingClusterTelemetry;
 import io.vgac.agents.spi.InMemoryClusterTelemetry;
+import io.vgac.agents.spi.LogisticWaitModel;
 import io.vgac.agents.spi.LogisticWaitPredictor;
 import io.vgac.agents.spi.States;
 import io.vgac.agents.spi.TestClock;
@@ -77,7 +78,7 @@ class ObserverToolsTest {
     assertThat(r.success()).isTrue();
     JsonNode p = r.data().get("prediction");
     assertThat(p.get("probability_long_wait").asDouble()).isGreaterThan(0.9);
-    assertThat(p.get("model_version").asText()).isEqualTo("queue-logistic-placeholder-0");
+    assertThat(p.get("model_version").asText()).isEqualTo(LogisticWaitModel.defaultModel().modelVersion());
     assertThat(r.data().get("action_scope").asText()).isEqualTo("AUTONOMOUS");
   }
 

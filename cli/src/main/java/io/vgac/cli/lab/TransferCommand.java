@@ -87,6 +87,16 @@ public final class TransferCommand implements Command {
 
   static String json(TransferResult r) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = node(m, r);
+    try {
+      return m.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The contract's JSON object of one transfer (also one cell of {@code vgac transfer-matrix}). */
+  static ObjectNode node(ObjectMapper m, TransferResult r) {
     ObjectNode root = m.createObjectNode();
     root.set("train", part(m, r.train()));
     root.set("test", part(m, r.test()));
@@ -97,11 +107,7 @@ public final class TransferCommand implements Command {
     root.put("recalibrate_n", r.recalibrateN());
     root.put("recalibration_method", r.recalibrationMethod());
     num(root, "threshold_seconds", r.thresholdSeconds());
-    try {
-      return m.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return root;
   }
 
   static ObjectNode part(ObjectMapper m, Evaluation e) {

@@ -1,6 +1,7 @@
 package io.vgac.tracelab.eval;
 
 import io.vgac.calibration.binning.Bin;
+import java.util.List;
 import java.util.Locale;
 
 /** A compact SVG reliability diagram of one {@link Evaluation}: observed rate against mean p per bin, with counts. */
@@ -48,6 +49,30 @@ public final class ReliabilitySvg {
         PAD + SIZE / 2, PAD + SIZE + 18));
     sb.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" "
         + "text-anchor=\"middle\">observed rate</text>%n", PAD + SIZE / 2, PAD + SIZE / 2));
+    sb.append("</svg>\n");
+    return sb.toString();
+  }
+
+  /**
+   * Several diagrams side by side in one SVG document (e.g. a transfer before and after recalibration), each panel
+   * exactly what {@link #render} draws.
+   *
+   * @throws IllegalArgumentException when {@code panels} is empty
+   */
+  public static String renderPanels(List<Evaluation> panels) {
+    if (panels.isEmpty()) {
+      throw new IllegalArgumentException("panels must not be empty");
+    }
+    int w = SIZE + 2 * PAD;
+    int h = SIZE + 2 * PAD + 20;
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\">%n", w * panels.size(), h, w * panels.size(), h));
+    for (int i = 0; i < panels.size(); i++) {
+      // a nested <svg> is its own viewport: the single-panel drawing, shifted right
+      sb.append(render(panels.get(i)).replaceFirst("<svg ", String.format(Locale.ROOT, "<svg x=\"%d\" y=\"0\" ",
+          i * w)));
+    }
     sb.append("</svg>\n");
     return sb.toString();
   }

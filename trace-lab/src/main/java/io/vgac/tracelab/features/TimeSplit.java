@@ -16,15 +16,24 @@ public record TimeSplit(int n, int fitEnd, int calibrateEnd) {
     }
   }
 
-  /** Splits {@code n} rows by shares; each part gets at least one row. */
+  /**
+   * Splits {@code n} rows by shares; each part gets at least one row.
+   *
+   * @throws IllegalArgumentException for shares outside (0, 1) with a sum ≥ 1, or fewer than 3 rows
+   */
   public static TimeSplit of(int n, double fit, double calibrate) {
     if (!(fit > 0 && calibrate > 0 && fit + calibrate < 1)) {
       throw new IllegalArgumentException("fit and calibrate shares must be > 0 with a sum < 1 but were " + fit
           + ", " + calibrate);
     }
-    int a = Math.max(1, (int) Math.round(n * fit));
-    int b = Math.max(a + 1, (int) Math.round(n * (fit + calibrate)));
-    return new TimeSplit(n, a, Math.min(b, n - 1));
+    if (n < 3) {
+      throw new IllegalArgumentException("a split needs at least 3 rows (one per part) but had " + n
+          + " (too few labelled jobs?)");
+    }
+    // clamped so that a small n still leaves every part a row (rounding alone could empty the middle one)
+    int a = Math.min(n - 2, Math.max(1, (int) Math.round(n * fit)));
+    int b = Math.min(n - 1, Math.max(a + 1, (int) Math.round(n * (fit + calibrate))));
+    return new TimeSplit(n, a, b);
   }
 
   public static TimeSplit ofDefaults(int n) {

@@ -1,6 +1,7 @@
 package io.vgac.tracelab.model;
 
 import java.util.List;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -9,7 +10,9 @@ import org.apache.commons.math3.linear.RealVector;
 /**
  * Logistic regression with standardisation and an L2 penalty {@code ½λ‖β‖²} on the coefficients (not the
  * intercept), fitted by Newton's method (IRLS): each step solves {@code (XᵀWX + λI) δ = Xᵀ(y − p) − λβ} with Commons
- * Math's Cholesky decomposition, halving the step while the penalised log-likelihood would fall. Deterministic;
+ * Math's Cholesky decomposition, halving the step while the penalised log-likelihood would fall (by more than a
+ * relative 1e-12, i.e. rounding); when no step of at least 1e-6 of the Newton step helps, the fit stays where it
+ * is. So the objective never falls by more than rounding from one step to the next (property-tested). Deterministic;
  * O(n·k²) per step. Immutable configuration; {@link #ofDefaults()} has λ = {@value #DEFAULT_LAMBDA}.
  */
 public final class LogisticRegression {
@@ -46,15 +49,52 @@ public final class LogisticRegression {
     return new LogisticRegression(lambda, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE);
   }
 
+  /**
+   * The same fitter stopping after at most {@code maxIterations} Newton steps (a fit capped at k steps is the k-th
+   * iterate of the uncapped one: the fit is deterministic).
+   *
+   * @throws IllegalArgumentException unless {@code maxIterations} ≥ 1
+   */
+  public LogisticRegression withMaxIterations(int maxIterations) {
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations must be ≥ 1 but was " + maxIterations);
+    }
+    return new LogisticRegression(lambda, maxIterations, tolerance);
+  }
+
   public double lambda() {
     return lambda;
+  }
+
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /**
+   * The objective the fit maximises, for {@code model} on {@code x, y}: the log-likelihood minus
+   * {@code ½λ‖β‖²} over the standardised coefficients (with {@code model}'s standardisation).
+   */
+  public double penalisedLogLikelihood(LogisticModel model, double[][] x, int[] y) {
+    int k = model.coefficients().length;
+    double[][] z = new double[x.length][k + 1];
+    for (int i = 0; i < x.length; i++) {
+      z[i][0] = 1;
+      for (int j = 0; j < k; j++) {
+        z[i][j + 1] = (x[i][j] - model.mean()[j]) / model.scale()[j];
+      }
+    }
+    double[] beta = new double[k + 1];
+    beta[0] = model.intercept();
+    System.arraycopy(model.coefficients(), 0, beta, 1, k);
+    return objective(z, y, beta);
   }
 
   /**
    * Fits {@code y ~ x}.
    *
    * @param names feature names, one per column
-   * @throws IllegalArgumentException for no rows, ragged rows, non-finite values or labels other than 0/1
+   * @throws IllegalArgumentException for no rows, ragged rows, non-finite values or labels other than 0/1, and
+   *     without a penalty (λ = 0) for collinear features or fewer rows than coefficients
    */
   public LogisticModel fit(List<String> names, double[][] x, int[] y) {
     int n = x.length;
@@ -146,8 +186,16 @@ public final class LogisticRegression {
           h[a][a] += 1e-9; // keeps the system positive definite when a class is absent
         }
       }
-      RealVector step = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-14, 1e-14).getSolver()
-          .solve(new ArrayRealVector(g, false));
+      RealVector step;
+      try {
+        step = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-14, 1e-14).getSolver()
+            .solve(new ArrayRealVector(g, false));
+      } catch (MathIllegalArgumentException singular) {
+        // only without a penalty: λ > 0 keeps XᵀWX + λI positive definite
+        throw new IllegalArgumentException("cannot fit without a penalty (lambda = " + lambda + "): the features are"
+            + " collinear or there are fewer rows (" + n + ") than coefficients (" + d + "); use lambda > 0",
+            singular);
+      }
       double[] candidate = new double[d];
       double factor = 1;
       double next;
@@ -156,7 +204,14 @@ public final class LogisticRegression {
           candidate[a] = beta[a] + factor * step.getEntry(a);
         }
         next = objective(z, y, candidate);
-        if (next >= objective - 1e-12 * Math.abs(objective) || factor < 1e-6) {
+        // a relative 1e-12 is rounding: such a step is taken (it is how the iteration settles at the optimum)
+        if (next >= objective - 1e-12 * Math.abs(objective)) {
+          break;
+        }
+        if (factor < 1e-6) {
+          // no step along the Newton direction improves the objective at double precision: stay (never worse)
+          System.arraycopy(beta, 0, candidate, 0, d);
+          next = objective;
           break;
         }
         factor /= 2;

@@ -25,9 +25,21 @@ public final class WaitModelFiles {
 
   /** The JSON text, with {@code note} as free text. */
   public static String toJson(LogisticWaitModel model, String note) {
+    return toJson(model, note, Map.of());
+  }
+
+  /**
+   * The JSON text with a {@code metadata} object (where the model came from: trace, split, metrics), which the
+   * agents' reader accepts and ignores. Values are strings, numbers, booleans, lists and maps; a map keeps its
+   * iteration order, so a {@link java.util.LinkedHashMap} gives a stable, reproducible file.
+   */
+  public static String toJson(LogisticWaitModel model, String note, Map<String, ?> metadata) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("model_version", model.modelVersion());
     root.put("note", note);
+    if (!metadata.isEmpty()) {
+      root.set("metadata", MAPPER.valueToTree(metadata));
+    }
     root.put("long_wait_threshold_seconds", model.longWaitThreshold().toNanos() / 1e9);
     root.put("max_estimated_wait_seconds", model.maxEstimatedWait().toNanos() / 1e9);
     root.put("intercept", model.intercept());
