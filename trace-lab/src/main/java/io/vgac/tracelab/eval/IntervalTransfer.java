@@ -92,7 +92,7 @@ public record IntervalTransfer(IntervalControllerConfig config) {
   }
 
   /** Event codes {@code 2k} (submit of job k) and {@code 2k+1} (its start), in the class comment's order. */
-  static Integer[] events(List<JobSnapshot> snaps) {
+  public static Integer[] events(List<JobSnapshot> snaps) {
     int n = snaps.size();
     Integer[] ev = new Integer[2 * n];
     int m = 0;
