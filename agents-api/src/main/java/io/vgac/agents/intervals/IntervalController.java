@@ -1,9 +1,11 @@
 package io.vgac.agents.intervals;
 
 import io.vgac.agents.model.WaitInterval;
+import io.vgac.agents.model.WaitPrediction;
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.conformal.CoverageTracker;
 import io.vgac.calibration.conformal.TwoSidedAdaptiveConformal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -59,7 +61,7 @@ public final class IntervalController {
     return config;
   }
 
-  private record Issued(double point, double lower, double upper, Instant at) {}
+  private record Issued(double point, double lower, double upper, Instant at, double median) {}
 
   private final class Env {
     final String id;
@@ -92,8 +94,19 @@ public final class IntervalController {
     return envs.computeIfAbsent(envId, Env::new);
   }
 
-  /** The result of {@link #issue}: the outcome and, when ISSUED with a finite radius, the interval. */
-  public record Issue(IntervalOutcome outcome, Optional<WaitInterval> interval) {}
+  /**
+   * The result of {@link #issue}.
+   *
+   * @param outcome ISSUED or the skip reason
+   * @param interval the band in seconds when ISSUED and bounded
+   * @param medianSeconds the environment's median-corrected point estimate {@code expm1(log1p(point) + median
+   *     residual)} clipped into the interval (the point itself without one); NaN unless ISSUED
+   */
+  public record Issue(IntervalOutcome outcome, Optional<WaitInterval> interval, double medianSeconds) {
+    static Issue skipped(IntervalOutcome reason) {
+      return new Issue(reason, Optional.empty(), Double.NaN);
+    }
+  }
 
   /**
    * Gives job {@code jobId} of {@code envId}, predicted to wait {@code pointSeconds}, the current interval.
@@ -104,13 +117,13 @@ public final class IntervalController {
     Env e = env(envId);
     synchronized (e) {
       if (!(pointSeconds >= 0) || pointSeconds == Double.POSITIVE_INFINITY) {
-        return new Issue(e.skip(IntervalOutcome.BAD_POINT), Optional.empty());
+        return Issue.skipped(e.skip(IntervalOutcome.BAD_POINT));
       }
       if (e.pending.containsKey(jobId) || e.done.contains(jobId)) {
-        return new Issue(e.skip(IntervalOutcome.DUPLICATE), Optional.empty());
+        return Issue.skipped(e.skip(IntervalOutcome.DUPLICATE));
       }
       if (e.backwards(at)) {
-        return new Issue(e.skip(IntervalOutcome.CLOCK_BACKWARDS), Optional.empty());
+        return Issue.skipped(e.skip(IntervalOutcome.CLOCK_BACKWARDS));
       }
       double lo = e.band.lowerOffset();
       double hi = e.band.upperOffset();
@@ -119,8 +132,14 @@ public final class IntervalController {
         oldest.next();
         oldest.remove(); // its outcome will be an UNKNOWN_JOB skip
       }
-      e.pending.put(jobId, new Issued(pointSeconds, lo, hi, at));
-      return new Issue(IntervalOutcome.ISSUED, toWaitInterval(pointSeconds, lo, hi));
+      Optional<WaitInterval> interval = toWaitInterval(pointSeconds, lo, hi);
+      double median = pointSeconds;
+      if (interval.isPresent()) {
+        double m = Math.expm1(Math.max(0, Math.log1p(pointSeconds) + e.band.medianOffset()));
+        median = Math.min(interval.get().hi(), Math.max(interval.get().lo(), m));
+      }
+      e.pending.put(jobId, new Issued(pointSeconds, lo, hi, at, median));
+      return new Issue(IntervalOutcome.ISSUED, interval, median);
     }
   }
 
@@ -133,6 +152,26 @@ public final class IntervalController {
     synchronized (e) {
       Issued i = e.pending.get(jobId);
       return i == null ? Optional.empty() : toWaitInterval(i.point, i.lower, i.upper);
+    }
+  }
+
+  /**
+   * {@code p} with the median and interval job {@code p.jobId()} was issued at submission, when it is pending with a
+   * finite band; {@code p} unchanged otherwise (the probability is always the model's).
+   */
+  public WaitPrediction issued(String envId, WaitPrediction p) {
+    Env e = envs.get(envId);
+    if (e == null) {
+      return p;
+    }
+    synchronized (e) {
+      Issued i = e.pending.get(p.jobId());
+      Optional<WaitInterval> w = i == null ? Optional.empty() : toWaitInterval(i.point, i.lower, i.upper);
+      if (w.isEmpty()) {
+        return p;
+      }
+      return new WaitPrediction(p.jobId(), p.probabilityLongWait(),
+          Duration.ofNanos(Math.round(Math.min(i.median, 9e9) * 1e9)), p.confidence(), p.modelVersion(), w.get());
     }
   }
 

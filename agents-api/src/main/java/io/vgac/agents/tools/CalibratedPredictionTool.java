@@ -79,8 +79,7 @@ public final class CalibratedPredictionTool implements ToolHandler {
       return ToolResult.ok(data);
     }
     if (intervals != null) {
-      WaitPrediction issued = p;
-      p = intervals.pendingInterval(clusterId, jobId).map(issued::withInterval).orElse(p);
+      p = intervals.issued(clusterId, p);
     }
     JsonNode prediction = AgentsJson.mapper().valueToTree(p);
     ((ObjectNode) prediction).put("estimated_wait_minutes", p.estimatedWait().toSeconds() / 60.0);

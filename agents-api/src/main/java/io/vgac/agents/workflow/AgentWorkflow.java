@@ -17,7 +17,6 @@ import io.vgac.agents.model.AgentsJson;
 import io.vgac.agents.model.ClusterState;
 import io.vgac.agents.model.Job;
 import io.vgac.agents.model.Outcome;
-import io.vgac.agents.model.WaitInterval;
 import io.vgac.agents.model.WaitPrediction;
 import io.vgac.agents.spi.ClusterTelemetry;
 import io.vgac.agents.spi.PlannedAction;
@@ -158,7 +157,8 @@ public final class AgentWorkflow implements JobStatus {
 
   /**
    * Wires the workflow with the {@link IntervalController} that gives each predicted job its wait interval at
-   * submission (replacing the predictor's static one once the environment's band is ready) and scores it when the
+   * submission (replacing the predictor's static one and its point estimate by the environment's band and median
+   * once the band is ready) and scores it when the
    * job starts. Its failures never change a prediction's probability, a plan or a decision.
    */
   public AgentWorkflow(
@@ -313,11 +313,8 @@ public final class AgentWorkflow implements JobStatus {
     }
     if (prediction != null) {
       try {
-        Optional<WaitInterval> adaptive = intervals.issue(env, job.jobId(),
-            prediction.estimatedWait().toNanos() / 1e9, now).interval();
-        if (adaptive.isPresent()) {
-          prediction = prediction.withInterval(adaptive.get());
-        }
+        intervals.issue(env, job.jobId(), prediction.estimatedWait().toNanos() / 1e9, now);
+        prediction = intervals.issued(env, prediction); // the environment's median and band, the model's p
       } catch (RuntimeException e) {
         LOG.warn("Interval controller failed for job {} in cluster {}; the predictor's interval stands", job.jobId(),
             env, e);

@@ -104,6 +104,14 @@ public final class TwoSidedAdaptiveConformal {
   }
 
   /**
+   * The window's median residual: the offset that makes a biased point estimate the environment's median again
+   * ({@code 0} before the first residual).
+   */
+  public double medianOffset() {
+    return size == 0 ? 0 : quantile(0.5);
+  }
+
+  /**
    * Learns from one outcome with signed log-residual {@code residual} whose job was given the band
    * {@code [issuedLower, issuedUpper]} (late labels). Returns whether it was covered.
    *
