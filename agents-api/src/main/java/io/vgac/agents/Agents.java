@@ -21,6 +21,9 @@ import io.vgac.agents.spi.RuleBasedPlanner;
 import io.vgac.agents.spi.WaitTimePredictor;
 import io.vgac.agents.store.CalibrationStore;
 import io.vgac.agents.store.InMemoryCalibrationStore;
+import io.vgac.agents.intervals.IntervalController;
+import io.vgac.agents.intervals.IntervalControllerConfig;
+import io.vgac.agents.spi.WaitRegressionModel;
 import io.vgac.agents.tools.AgentTools;
 import io.vgac.agents.tools.Notifier;
 import io.vgac.agents.tools.CachedProfiles;
@@ -106,6 +109,7 @@ public final class Agents {
   private final ApprovedActionExecutor approvedActions;
   private final EnvironmentProfileLearner profileLearner;
   private final EnvironmentObserver observer;
+  private final IntervalController intervals;
 
   private Agents(Builder b) {
     clock = b.clock;
@@ -125,7 +129,9 @@ public final class Agents {
     approvals = b.approvals != null ? b.approvals : new InMemoryApprovalQueue(clock);
     store = b.store != null ? b.store : new InMemoryCalibrationStore(clock);
     notifier = b.notifier;
-    EvidenceSource evidence = b.evidence != null ? b.evidence : new TrackerEvidence(trackers, clock, b.evidenceRefresh);
+    intervals = b.intervals != null ? b.intervals : defaultIntervals(b.predictor);
+    EvidenceSource evidence = b.evidence != null ? b.evidence
+        : new TrackerEvidence(trackers, clock, b.evidenceRefresh, intervals);
     gate = new ActionGate(b.gateConfig, clock);
     gated = new GatedActions(gate, evidence, scheduler, WorkflowListener.recorder(decisionLog, b.listener));
     InMemoryJobDirectory directory = new InMemoryJobDirectory();
@@ -133,7 +139,7 @@ public final class Agents {
     AtomicReference<Planner> toolPlanner = new AtomicReference<>(b.planner);
     Planner planner = b.plannerFactory == null ? b.planner : context -> toolPlanner.get().propose(context);
     workflow = new AgentWorkflow(telemetry, b.predictor, planner, trackers, evidence, gated, notifier, approvals,
-        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory, b.listener);
+        store, b.gateConfig.tierPolicy(), b.workflowConfig, clock, directory, b.listener, intervals);
     profileLearner = new EnvironmentProfileLearner(clock);
     this.observer = EnvironmentObserver.ofDefaults();
     ObserverTools observer = new ObserverTools(telemetry, this.observer);
@@ -147,6 +153,7 @@ public final class Agents {
         .queueDepth(observer::queueDepth)
         .anomalyDetection(observer::detectAnomaly)
         .predictor(new TelemetryPredictionFunction(workflow::pendingJob, telemetry, b.predictor))
+        .intervals(intervals)
         .build();
     approvedActions = new ApprovedActionExecutor(workflow, gated);
     if (b.plannerFactory != null) {
@@ -156,6 +163,25 @@ public final class Agents {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The default interval controller: seeded with the residuals {@code ±r} of the model file's static conformal
+   * radius when the predictor is a {@link LogisticWaitPredictor} with a wait regression (a new environment then
+   * starts from the static interval), else unseeded.
+   */
+  static IntervalController defaultIntervals(WaitTimePredictor predictor) {
+    if (predictor instanceof LogisticWaitPredictor lp && lp.model().waitRegression() != null) {
+      WaitRegressionModel r = lp.model().waitRegression();
+      return new IntervalController(IntervalControllerConfig.builder().coverage(r.intervalCoverage()).build(),
+          new double[] {-r.intervalRadius(), r.intervalRadius()});
+    }
+    return IntervalController.ofDefaults();
+  }
+
+  /** The per-environment wait-interval controller (realised coverage per environment). */
+  public IntervalController intervals() {
+    return intervals;
   }
 
   /** Every default (see the class comment). */
@@ -288,6 +314,7 @@ public final class Agents {
     private TrackerConfig trackerConfig = TrackerConfig.ofDefaults();
     private @Nullable EvidenceSource evidence;
     private Duration evidenceRefresh = TrackerEvidence.DEFAULT_REFRESH;
+    private @Nullable IntervalController intervals;
     private GateConfig gateConfig = GateConfig.ofDefaults();
     private WorkflowConfig workflowConfig = WorkflowConfig.ofDefaults();
     private WorkflowListener listener = WorkflowListener.NONE;
@@ -380,6 +407,15 @@ public final class Agents {
     /** The configuration of the default tracker fleet. */
     public Builder trackerConfig(TrackerConfig config) {
       this.trackerConfig = config;
+      return this;
+    }
+
+    /**
+     * The wait-interval controller (default: seeded from the predictor's model file when it has a wait regression,
+     * see {@link #defaultIntervals}).
+     */
+    public Builder intervals(IntervalController controller) {
+      this.intervals = Objects.requireNonNull(controller, "intervals");
       return this;
     }
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vgac.agents.approvals.PendingApproval;
+import io.vgac.agents.model.WaitInterval;
+import io.vgac.agents.model.WaitPrediction;
 import io.vgac.agents.tools.Alert;
 import io.vgac.agents.tools.AlertKind;
 import io.vgac.agents.tools.AlertSeverity;
+import io.vgac.agents.tools.WaitText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +22,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Prediction</b> (a MESSAGE alert from {@link #prediction}): "✅ Job `ID` will start in approximately
- *       *M minutes* (calibration: 91%)" — ✅ when the calibration score is above 0.85, ⚠️ above 0.60, ❓ otherwise.
+ *       *M minutes* (calibration: 91%)" — ✅ when the calibration score is above 0.85, ⚠️ above 0.60, ❓ otherwise;
+ *       from a {@link WaitPrediction} with an interval ({@link #prediction(String, WaitPrediction, double, double)}):
+ *       "✅ Job 42 will start in ~45 min (80% interval 12–95 min; calibration 91%)" (agents-api's {@link WaitText}).
  *   <li><b>Escalation</b>: "🚨 *Human Review Needed*", the reason, the context as fields, and a button with action id
  *       {@value #ACKNOWLEDGE_ESCALATION}; when the context carries an {@code approval_id}, also approve and deny
  *       buttons whose action ids are {@value #APPROVE_PREFIX}{@code <id>} and {@value #DENY_PREFIX}{@code <id>}.
@@ -45,6 +50,12 @@ public final class SlackMessages {
   public static final String ESTIMATED_WAIT_MINUTES = "estimated_wait_minutes";
   public static final String CALIBRATION_SCORE = "calibration_score";
   public static final String APPROVAL_ID = "approval_id";
+  /** Context key of the full sentence of a prediction with an interval ({@link WaitText}). */
+  public static final String PREDICTION_TEXT = "prediction_text";
+  /** Context keys of the interval, in seconds, and its nominal coverage. */
+  public static final String INTERVAL_LO_SECONDS = "interval_lo_seconds";
+  public static final String INTERVAL_HI_SECONDS = "interval_hi_seconds";
+  public static final String INTERVAL_COVERAGE = "interval_coverage";
 
   /** Block Kit limits: section text, field text, action id, fields per section. */
   static final int MAX_TEXT = 3000;
@@ -75,6 +86,29 @@ public final class SlackMessages {
     c.put(CALIBRATION_SCORE, calibrationScore);
     return new Alert(AlertKind.MESSAGE, channel, AlertSeverity.INFO, predictionText(jobId, estimatedWait.toSeconds()
         / 60.0, calibrationScore), c);
+  }
+
+  /**
+   * A prediction message with its interval: the context carries the job, the estimated wait in minutes, the
+   * calibration score, the interval and the {@link WaitText} sentence, which is what the message shows.
+   *
+   * @param realisedCoverage the environment's realised interval coverage, NaN when unknown
+   * @throws IllegalArgumentException when the score is not in [0, 1]
+   */
+  public static Alert prediction(String channel, WaitPrediction p, double realisedCoverage,
+      double calibrationScore) {
+    Alert plain = prediction(channel, p.jobId(), p.estimatedWait(), calibrationScore);
+    ObjectNode c = plain.context();
+    WaitInterval i = p.interval();
+    if (i != null) {
+      c.put(INTERVAL_LO_SECONDS, i.lo());
+      c.put(INTERVAL_HI_SECONDS, i.hi());
+      c.put(INTERVAL_COVERAGE, i.coverage());
+    }
+    String text = WaitText.prediction(p, realisedCoverage, calibrationScore);
+    c.put(PREDICTION_TEXT, text);
+    return new Alert(AlertKind.MESSAGE, channel, AlertSeverity.INFO, confidenceEmoji(calibrationScore) + " " + text,
+        c);
   }
 
   /** ✅ above 0.85, ⚠️ above 0.60, ❓ otherwise (the design's strict comparisons). */
@@ -191,6 +225,10 @@ public final class SlackMessages {
     JsonNode score = context.get(CALIBRATION_SCORE);
     if (job == null || !job.isTextual() || wait == null || !wait.isNumber() || score == null || !score.isNumber()) {
       return Optional.empty();
+    }
+    JsonNode text = context.get(PREDICTION_TEXT);
+    if (text != null && text.isTextual()) {
+      return Optional.of(confidenceEmoji(score.asDouble()) + " " + escape(text.asText()));
     }
     return Optional.of(predictionText(job.asText(), wait.asDouble(), score.asDouble()));
   }

@@ -1,5 +1,6 @@
 package io.vgac.agents.gate;
 
+import io.vgac.agents.intervals.IntervalCoverage;
 import io.vgac.calibration.Interval;
 import io.vgac.calibration.drift.DriftSeverity;
 import io.vgac.calibration.policy.Scope;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param drift the ECE-ratio band of the window; null when no ratio could be assessed
  * @param machineState the tracker's autonomy state
  * @param observedAt when this evidence was read or last refreshed; null when unknown (treated as stale)
+ * @param intervals the realised coverage of the environment's wait intervals; null when not tracked (no decision
+ *     reads it: it is reported beside the ECE)
  */
 public record CalibrationEvidence(
     String envId,
@@ -36,7 +39,8 @@ public record CalibrationEvidence(
     Interval eceInterval,
     @Nullable DriftSeverity drift,
     TrackerState machineState,
-    @Nullable Instant observedAt) {
+    @Nullable Instant observedAt,
+    @Nullable IntervalCoverage intervals) {
 
   public CalibrationEvidence {
     if (envId.isBlank()) {
@@ -48,6 +52,20 @@ public record CalibrationEvidence(
     if (qualifiedTier < 0) {
       throw new IllegalArgumentException("qualifiedTier must be ≥ 0 but was " + qualifiedTier);
     }
+  }
+
+  /** Evidence without interval coverage (the form before it existed). */
+  public CalibrationEvidence(String envId, long sampleCount, boolean learning, double calibrationScore, Scope scope,
+      int qualifiedTier, double ece, Interval eceInterval, @Nullable DriftSeverity drift, TrackerState machineState,
+      @Nullable Instant observedAt) {
+    this(envId, sampleCount, learning, calibrationScore, scope, qualifiedTier, ece, eceInterval, drift, machineState,
+        observedAt, null);
+  }
+
+  /** This evidence with {@code coverage} as its interval coverage. */
+  public CalibrationEvidence withIntervals(@Nullable IntervalCoverage coverage) {
+    return new CalibrationEvidence(envId, sampleCount, learning, calibrationScore, scope, qualifiedTier, ece,
+        eceInterval, drift, machineState, observedAt, coverage);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.vgac.agents.log;
 
 import io.vgac.agents.gate.CalibrationEvidence;
+import io.vgac.agents.intervals.IntervalCoverage;
 import io.vgac.agents.gate.Decision;
 import io.vgac.agents.gate.GateDecision;
 import io.vgac.agents.gate.GateState;
@@ -30,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  * @param qualifiedTier the environment's qualified tier ({@code qualified_tier}); 0 when none or unknown
  * @param gateState the environment's gate state ({@code gate_state})
  * @param planner who proposed the action ({@code planner}, written only when stated); null when not stated
+ * @param intervalCoverage the environment's realised wait-interval coverage ({@code interval_coverage}, written
+ *     only when known); NaN when unknown
+ * @param intervalCoverageCiLo lower end of its interval ({@code interval_coverage_ci[0]}); NaN when unknown
+ * @param intervalCoverageCiHi upper end ({@code interval_coverage_ci[1]}); NaN when unknown
  */
 public record DecisionRecord(
     Instant time,
@@ -49,7 +54,10 @@ public record DecisionRecord(
     @Nullable String drift,
     int qualifiedTier,
     GateState gateState,
-    @Nullable String planner) {
+    @Nullable String planner,
+    double intervalCoverage,
+    double intervalCoverageCiLo,
+    double intervalCoverageCiHi) {
 
   public DecisionRecord {
     if (env.isBlank()) {
@@ -64,6 +72,30 @@ public record DecisionRecord(
     if (planner != null && planner.isBlank()) {
       throw new IllegalArgumentException("planner must be null or non-blank but was '" + planner + "'");
     }
+  }
+
+  /** A record without interval coverage (the form before it existed). */
+  public DecisionRecord(
+      Instant time,
+      String env,
+      String jobId,
+      ProposedAction action,
+      int tier,
+      Scope scope,
+      Decision decision,
+      String reason,
+      double p,
+      double ece,
+      double eceCiLo,
+      double eceCiHi,
+      long sampleCount,
+      double calibrationScore,
+      @Nullable String drift,
+      int qualifiedTier,
+      GateState gateState,
+      @Nullable String planner) {
+    this(time, env, jobId, action, tier, scope, decision, reason, p, ece, eceCiLo, eceCiHi, sampleCount,
+        calibrationScore, drift, qualifiedTier, gateState, planner, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** A record whose proposer is not stated (the decision log's first seventeen fields). */
@@ -86,12 +118,14 @@ public record DecisionRecord(
       int qualifiedTier,
       GateState gateState) {
     this(time, env, jobId, action, tier, scope, decision, reason, p, ece, eceCiLo, eceCiHi, sampleCount,
-        calibrationScore, drift, qualifiedTier, gateState, null);
+        calibrationScore, drift, qualifiedTier, gateState, null, Double.NaN, Double.NaN, Double.NaN);
   }
 
   /** The record of a gate decision. */
   public static DecisionRecord of(GateDecision d) {
     CalibrationEvidence e = d.evidence();
+    IntervalCoverage ic = e == null ? null : e.intervals();
+    boolean known = ic != null && ic.known();
     return new DecisionRecord(
         d.time(),
         d.envId(),
@@ -110,6 +144,9 @@ public record DecisionRecord(
         e == null || e.drift() == null ? null : e.drift().name(),
         e == null ? 0 : e.qualifiedTier(),
         d.state(),
-        d.request().planner());
+        d.request().planner(),
+        known ? ic.coverage() : Double.NaN,
+        known ? ic.coverageInterval().lo() : Double.NaN,
+        known ? ic.coverageInterval().hi() : Double.NaN);
   }
 }

@@ -39,6 +39,10 @@ public final class DecisionRecordJson {
   public static final String GATE_STATE = "gate_state";
   /** Optional: written only when the record states who proposed the action. */
   public static final String PLANNER = "planner";
+  /** Optional: written only when the environment's realised wait-interval coverage is known. */
+  public static final String INTERVAL_COVERAGE = "interval_coverage";
+  /** Optional: its Wilson interval {@code [lo, hi]}, written with it. */
+  public static final String INTERVAL_COVERAGE_CI = "interval_coverage_ci";
 
   private static final JsonFactory FACTORY = AgentsJson.mapper().getFactory();
 
@@ -74,6 +78,13 @@ public final class DecisionRecordJson {
       g.writeStringField(GATE_STATE, r.gateState().name());
       if (r.planner() != null) {
         g.writeStringField(PLANNER, r.planner());
+      }
+      if (Double.isFinite(r.intervalCoverage())) {
+        number(g, INTERVAL_COVERAGE, r.intervalCoverage());
+        g.writeArrayFieldStart(INTERVAL_COVERAGE_CI);
+        number(g, r.intervalCoverageCiLo());
+        number(g, r.intervalCoverageCiHi());
+        g.writeEndArray();
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -117,7 +128,10 @@ public final class DecisionRecordJson {
           n.path(DRIFT).isTextual() ? n.path(DRIFT).asText() : null,
           n.path(QUALIFIED_TIER).asInt(0),
           n.path(GATE_STATE).isTextual() ? GateState.valueOf(n.path(GATE_STATE).asText()) : GateState.LEARNING,
-          n.path(PLANNER).isTextual() ? n.path(PLANNER).asText() : null);
+          n.path(PLANNER).isTextual() ? n.path(PLANNER).asText() : null,
+          number(n.path(INTERVAL_COVERAGE)),
+          number(n.path(INTERVAL_COVERAGE_CI).path(0)),
+          number(n.path(INTERVAL_COVERAGE_CI).path(1)));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("Invalid decision-log line: " + TIME + " is not ISO-8601", e);
     }

@@ -2,7 +2,10 @@ package io.vgac.agents.spi;
 
 import io.vgac.agents.model.ClusterState;
 import io.vgac.agents.model.Job;
+import io.vgac.agents.model.WaitInterval;
 import io.vgac.agents.model.WaitPrediction;
+import io.vgac.calibration.Interval;
+import io.vgac.calibration.conformal.WaitIntervals;
 import java.time.Duration;
 
 /**
@@ -15,7 +18,12 @@ import java.time.Duration;
  * <p><b>Probability.</b> {@code p = σ(intercept + Σ β_f · x_f)}, the model's probability that the job waits longer
  * than the model's threshold (600 s in the default). This is the number the tiers and the gate use.
  *
- * <p><b>Estimated wait (a rough, documented mapping, not a second model).</b> If waits were exponentially
+ * <p><b>Estimated wait with a wait regression.</b> When the model file has a {@link WaitRegressionModel} (trace-lab
+ * writes one), the estimated wait is {@code expm1(ŷ)} of that regression of {@code log(1 + wait)} — the median under
+ * symmetric log-residuals — capped at the maximum estimated wait, and the prediction carries the static conformal
+ * interval {@code [expm1(ŷ − r), expm1(ŷ + r)]} at the file's coverage (uncapped: capping would break the coverage).
+ *
+ * <p><b>Estimated wait without one (a rough, documented mapping, not a second model).</b> If waits were exponentially
  * distributed, {@code P(W > T) = p} would fix the distribution, and its median is {@code T · ln 2 / ln(1/p)}:
  * {@code p = 0.5} gives T, smaller p shorter, larger p longer. It is 0 for {@code p = 0} and is capped at the
  * model's maximum estimated wait. Real waits are heavier-tailed than exponential, so read it as an order of
@@ -82,6 +90,21 @@ public final class LogisticWaitPredictor implements WaitTimePredictor {
           + state.clusterId() + "'");
     }
     double p = probability(job, state);
-    return new WaitPrediction(job.jobId(), p, estimatedWait(p), Math.max(p, 1 - p), model.modelVersion());
+    WaitRegressionModel r = model.waitRegression();
+    if (r == null) {
+      return new WaitPrediction(job.jobId(), p, estimatedWait(p), Math.max(p, 1 - p), model.modelVersion());
+    }
+    double point = pointSeconds(r.logWait(job, state));
+    Interval i = WaitIntervals.around(point, r.intervalRadius(), r.intervalCoverage());
+    WaitInterval interval = Double.isFinite(i.hi()) ? new WaitInterval(i.lo(), i.hi(), i.level()) : null;
+    return new WaitPrediction(job.jobId(), p, Duration.ofNanos(Math.round(point * 1e9)), Math.max(p, 1 - p),
+        model.modelVersion(), interval);
+  }
+
+  /** {@code expm1(logWait)} clipped to [0, the maximum estimated wait]: the regression's point estimate. */
+  public double pointSeconds(double logWait) {
+    double max = model.maxEstimatedWait().toNanos() / 1e9;
+    double s = Math.expm1(logWait);
+    return s > 0 ? Math.min(s, max) : 0; // also maps NaN to 0
   }
 }

@@ -1,6 +1,7 @@
 package io.vgac.agents.tools;
 
 import io.vgac.agents.gate.GatedActions;
+import io.vgac.agents.intervals.IntervalController;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class AgentTools {
     private Notifier sink = Notifier.logging();
     private String alertChannel = ActorTools.DEFAULT_ALERT_CHANNEL;
     private final Map<String, ToolHandler> supplied = new LinkedHashMap<>();
+    private @Nullable PredictionFunction predictionFunction;
+    private @Nullable IntervalController intervals;
 
     private Builder(EnvironmentTrackers trackers) {
       this.trackers = trackers;
@@ -109,7 +112,17 @@ public final class AgentTools {
 
     /** Registers {@code tool_predict_wait_time} over {@code predictor}, behind the ESCALATE rule. */
     public Builder predictor(PredictionFunction predictor) {
-      return supply(ToolCatalog.PREDICT_WAIT_TIME, new CalibratedPredictionTool(predictor, trackers));
+      this.predictionFunction = predictor;
+      return supply(ToolCatalog.PREDICT_WAIT_TIME, new CalibratedPredictionTool(predictor, trackers, intervals));
+    }
+
+    /**
+     * The wait-interval controller whose issued intervals and realised coverage {@code tool_predict_wait_time}
+     * reports (default: none — the predictor's own interval, no realised coverage).
+     */
+    public Builder intervals(IntervalController controller) {
+      this.intervals = controller;
+      return predictionFunction == null ? this : predictor(predictionFunction);
     }
 
     private Builder supply(String name, ToolHandler handler) {

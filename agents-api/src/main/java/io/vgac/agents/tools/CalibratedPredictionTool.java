@@ -2,12 +2,16 @@ package io.vgac.agents.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vgac.agents.intervals.IntervalController;
+import io.vgac.agents.intervals.IntervalCoverage;
 import io.vgac.agents.model.AgentsJson;
+import io.vgac.agents.model.WaitInterval;
 import io.vgac.agents.model.WaitPrediction;
 import io.vgac.calibration.policy.Scope;
 import io.vgac.calibration.tracker.EnvironmentState;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The handler of {@code tool_predict_wait_time}: asks a {@link PredictionFunction} only when the cluster's
@@ -18,7 +22,13 @@ import java.util.Locale;
  *
  * <p>Data: {@code {job_id, cluster_id, prediction (null under ESCALATE), action_scope, calibration_score,
  * sample_count, is_learning_mode, uncertain, message}}; {@code prediction} is the {@link WaitPrediction} in the
- * model's wire form plus {@code estimated_wait_minutes}.
+ * model's wire form plus {@code estimated_wait_minutes}. With a prediction, also {@code wait_seconds},
+ * {@code interval} ({@code {lo, hi, coverage}} in seconds, null when the predictor gives none),
+ * {@code probability_long_wait}, {@code confidence} and {@code text} (the {@link WaitText} sentence). The
+ * environment's evidence always carries {@code ece} and, with an {@link IntervalController},
+ * {@code interval_coverage}: {@code {nominal, realised, ci: [lo, hi], scored}} (realised coverage of the
+ * environment's scored intervals with its Wilson interval; nulls before the first outcome). The interval given is the
+ * one the controller issued to the job at submission when there is one.
  */
 public final class CalibratedPredictionTool implements ToolHandler {
   /** The design's message for predictions under ESCALATE. */
@@ -26,10 +36,18 @@ public final class CalibratedPredictionTool implements ToolHandler {
 
   private final PredictionFunction predictor;
   private final EnvironmentTrackers trackers;
+  private final @Nullable IntervalController intervals;
 
   public CalibratedPredictionTool(PredictionFunction predictor, EnvironmentTrackers trackers) {
+    this(predictor, trackers, null);
+  }
+
+  /** A tool that reports the intervals issued by {@code intervals} and their realised coverage. */
+  public CalibratedPredictionTool(PredictionFunction predictor, EnvironmentTrackers trackers,
+      @Nullable IntervalController intervals) {
     this.predictor = predictor;
     this.trackers = trackers;
+    this.intervals = intervals;
   }
 
   @Override
@@ -60,9 +78,26 @@ public final class CalibratedPredictionTool implements ToolHandler {
       fill(data, now, true, UNRELIABLE);
       return ToolResult.ok(data);
     }
+    if (intervals != null) {
+      p = intervals.issued(clusterId, p);
+    }
     JsonNode prediction = AgentsJson.mapper().valueToTree(p);
     ((ObjectNode) prediction).put("estimated_wait_minutes", p.estimatedWait().toSeconds() / 60.0);
     data.set("prediction", prediction);
+    Wire.number(data, "wait_seconds", p.estimatedWait().toNanos() / 1e9);
+    WaitInterval wi = p.interval();
+    if (wi == null) {
+      data.putNull("interval");
+    } else {
+      ObjectNode i = data.putObject("interval");
+      Wire.number(i, "lo", wi.lo());
+      Wire.number(i, "hi", wi.hi());
+      Wire.number(i, "coverage", wi.coverage());
+    }
+    Wire.number(data, "probability_long_wait", p.probabilityLongWait());
+    Wire.number(data, "confidence", p.confidence());
+    IntervalCoverage cov = intervals == null ? null : intervals.coverage(clusterId);
+    data.put("text", WaitText.prediction(p, cov == null ? Double.NaN : cov.coverage(), now.calibrationScore()));
     boolean uncertain = now.scope() == Scope.NOTIFY;
     fill(data, now, uncertain, uncertain
         ? String.format(Locale.ROOT, "Moderate calibration (%.2f): treat this prediction as uncertain",
@@ -71,9 +106,25 @@ public final class CalibratedPredictionTool implements ToolHandler {
     return ToolResult.ok(data);
   }
 
-  private static void fill(ObjectNode data, EnvironmentState s, boolean uncertain, String message) {
+  private void fill(ObjectNode data, EnvironmentState s, boolean uncertain, String message) {
     data.put("action_scope", s.scope().name());
     Wire.number(data, "calibration_score", s.calibrationScore());
+    Wire.number(data, "ece", s.windowEce());
+    if (intervals != null) {
+      IntervalCoverage c = intervals.coverage(s.envId());
+      ObjectNode o = data.putObject("interval_coverage");
+      Wire.number(o, "nominal", c.nominal());
+      Wire.number(o, "realised", c.coverage());
+      var ci = o.putArray("ci");
+      if (c.known()) {
+        ci.add(c.coverageInterval().lo());
+        ci.add(c.coverageInterval().hi());
+      } else {
+        ci.addNull();
+        ci.addNull();
+      }
+      o.put("scored", c.scored());
+    }
     data.put("sample_count", s.sampleCount());
     data.put("is_learning_mode", s.learning());
     data.put("uncertain", uncertain);

@@ -7,6 +7,7 @@ import io.vgac.agents.approvals.ApprovalRequest;
 import io.vgac.agents.approvals.JobStatus;
 import io.vgac.agents.gate.ActionOutcome;
 import io.vgac.agents.gate.CalibrationEvidence;
+import io.vgac.agents.intervals.IntervalController;
 import io.vgac.agents.gate.Decision;
 import io.vgac.agents.gate.EvidenceSource;
 import io.vgac.agents.gate.GateDecision;
@@ -100,6 +101,7 @@ public final class AgentWorkflow implements JobStatus {
   private final Clock clock;
   private final InMemoryJobDirectory directory;
   private final WorkflowListener listener;
+  private final IntervalController intervals;
 
   private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<JobKey, PendingJob> pending = new ConcurrentHashMap<>();
@@ -149,6 +151,33 @@ public final class AgentWorkflow implements JobStatus {
       Clock clock,
       InMemoryJobDirectory directory,
       WorkflowListener listener) {
+    this(telemetry, predictor, planner, trackers, evidence, gated, sink, approvals, store, tierPolicy, config, clock,
+        directory, listener, IntervalController.ofDefaults());
+  }
+
+  /**
+   * Wires the workflow with the {@link IntervalController} that gives each predicted job its wait interval at
+   * submission (replacing the predictor's static one and its point estimate by the environment's band and median
+   * once the band is ready) and scores it when the
+   * job starts. Its failures never change a prediction's probability, a plan or a decision.
+   */
+  public AgentWorkflow(
+      ClusterTelemetry telemetry,
+      WaitTimePredictor predictor,
+      Planner planner,
+      EnvironmentTrackers trackers,
+      EvidenceSource evidence,
+      GatedActions gated,
+      Notifier sink,
+      ApprovalQueue approvals,
+      CalibrationStore store,
+      TierPolicy tierPolicy,
+      WorkflowConfig config,
+      Clock clock,
+      InMemoryJobDirectory directory,
+      WorkflowListener listener,
+      IntervalController intervals) {
+    this.intervals = intervals;
     this.telemetry = telemetry;
     this.predictor = predictor;
     this.planner = planner;
@@ -167,6 +196,11 @@ public final class AgentWorkflow implements JobStatus {
 
   public WorkflowConfig config() {
     return config;
+  }
+
+  /** The per-environment wait-interval controller. */
+  public IntervalController intervals() {
+    return intervals;
   }
 
   /** Processes any event; returns its result ({@link SubmissionResult}, {@link StartResult} or a Boolean). */
@@ -275,6 +309,15 @@ public final class AgentWorkflow implements JobStatus {
       } catch (RuntimeException e) {
         LOG.warn("Predictor failed for job {} in cluster {}", job.jobId(), env, e);
         status = PredictionStatus.PREDICTOR_FAILED;
+      }
+    }
+    if (prediction != null) {
+      try {
+        intervals.issue(env, job.jobId(), prediction.estimatedWait().toNanos() / 1e9, now);
+        prediction = intervals.issued(env, prediction); // the environment's median and band, the model's p
+      } catch (RuntimeException e) {
+        LOG.warn("Interval controller failed for job {} in cluster {}; the predictor's interval stands", job.jobId(),
+            env, e);
       }
     }
     CalibrationEvidence ev = null;
@@ -445,6 +488,11 @@ public final class AgentWorkflow implements JobStatus {
     }
     double p = w.probabilityLongWait();
     trackers.update(env, p, outcome.label(), event.startTime().toEpochMilli());
+    try {
+      intervals.outcome(env, event.jobId(), wait.toNanos() / 1e9, event.startTime()); // late label: now known
+    } catch (RuntimeException e) {
+      LOG.warn("Interval controller failed to score job {} in {}", event.jobId(), env, e);
+    }
     try {
       store.appendPrediction(PredictionRecord.scored(env, pj.predictedAt(), event.jobId(), minutes(w.estimatedWait()),
           minutes(wait), w.confidence()));

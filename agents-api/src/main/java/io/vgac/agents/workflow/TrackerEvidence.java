@@ -1,6 +1,7 @@
 package io.vgac.agents.workflow;
 
 import io.vgac.agents.gate.CalibrationEvidence;
+import io.vgac.agents.intervals.IntervalController;
 import io.vgac.agents.gate.EvidenceSource;
 import io.vgac.calibration.tracker.EnvironmentEvidence;
 import io.vgac.calibration.tracker.EnvironmentTracker;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The workflow's {@link EvidenceSource} over live trackers, read per job.
@@ -38,6 +40,7 @@ public final class TrackerEvidence implements EvidenceSource {
   private final Clock clock;
   private final Duration refresh;
   private final double level;
+  private final @Nullable IntervalController intervals;
   private final ConcurrentHashMap<String, UpperTier> upperTiers = new ConcurrentHashMap<>();
 
   private record UpperTier(int tier, Instant at) {}
@@ -46,6 +49,16 @@ public final class TrackerEvidence implements EvidenceSource {
    * @param refresh how long an upper-bound tier is reused (UPPER_BOUND mode only); ≥ 0
    */
   public TrackerEvidence(EnvironmentTrackers trackers, Clock clock, Duration refresh) {
+    this(trackers, clock, refresh, null);
+  }
+
+  /**
+   * Evidence that also carries the realised coverage of {@code intervals} (for the tools and the decision log; no
+   * decision reads it).
+   */
+  public TrackerEvidence(EnvironmentTrackers trackers, Clock clock, Duration refresh,
+      @Nullable IntervalController intervals) {
+    this.intervals = intervals;
     if (refresh.isNegative()) {
       throw new IllegalArgumentException("refresh must be ≥ 0 but was " + refresh);
     }
@@ -73,7 +86,8 @@ public final class TrackerEvidence implements EvidenceSource {
       tier = upperTier(envId, e.tier().point(), now);
     }
     return new CalibrationEvidence(e.envId(), e.sampleCount(), e.learning(), e.calibrationScore(), e.scope(), tier,
-        e.windowEce(), e.windowEceInterval(level), e.drift(), e.machineState(), now);
+        e.windowEce(), e.windowEceInterval(level), e.drift(), e.machineState(), now,
+        intervals == null ? null : intervals.coverage(envId));
   }
 
   /** UPPER_BOUND mode with the bound unknown: reuse a recent bootstrap tier (capped by the live point tier). */

@@ -1,10 +1,14 @@
 package io.vgac.cli.lab;
 
 import io.vgac.agents.Agents;
+import io.vgac.agents.intervals.IntervalController;
+import io.vgac.agents.intervals.IntervalControllerConfig;
+import io.vgac.agents.intervals.IntervalCoverage;
 import io.vgac.agents.gate.GateConfig;
 import io.vgac.agents.log.FileDecisionLog;
 import io.vgac.agents.spi.InMemoryClusterTelemetry;
 import io.vgac.agents.spi.LogisticWaitModel;
+import io.vgac.agents.spi.WaitRegressionModel;
 import io.vgac.agents.spi.LogisticWaitPredictor;
 import io.vgac.agents.store.FileCalibrationStore;
 import io.vgac.agents.tools.Notifier;
@@ -28,6 +32,8 @@ import io.vgac.tracelab.features.SweptTrace;
 import io.vgac.tracelab.model.RiskModelTrainer;
 import io.vgac.tracelab.model.TrainedRiskModel;
 import io.vgac.tracelab.model.TrainingConfig;
+import io.vgac.tracelab.model.WaitIntervalModel;
+import io.vgac.tracelab.model.WaitIntervalTrainer;
 import io.vgac.tracelab.model.WaitModelFiles;
 import io.vgac.tracelab.read.Traces;
 import io.vgac.tracelab.replay.AgentReplay;
@@ -100,14 +106,21 @@ public final class DemoCommand implements Command {
     LogisticWaitModel model;
     SweptTrace home = FeatureSweep.sweep(Traces.bundled(Traces.KTH_SP2));
     TrainedRiskModel trained = RiskModelTrainer.train(home, TrainingConfig.ofDefaults());
+    WaitIntervalModel waits = WaitIntervalTrainer.train(trained);
+    IntervalController intervals;
     if (modelPath != null) {
       try {
         model = LogisticWaitModel.load(Path.of(modelPath));
       } catch (RuntimeException e) {
         throw new BadInputException(e.getMessage(), e);
       }
+      WaitRegressionModel r = model.waitRegression();
+      intervals = new IntervalController(IntervalControllerConfig.ofDefaults(),
+          r == null ? new double[0] : new double[] {-r.intervalRadius(), r.intervalRadius()});
     } else {
-      model = trained.model().toWaitModel("trace-lab-kth-sp2-1");
+      model = trained.model().toWaitModel("trace-lab-kth-sp2-1").withWaitRegression(waits.toWaitRegressionModel());
+      // each new environment starts from the home calibration part's residuals (the static interval)
+      intervals = new IntervalController(IntervalControllerConfig.ofDefaults(), waits.calibrationResiduals());
     }
     try {
       Files.createDirectories(out);
@@ -139,7 +152,7 @@ public final class DemoCommand implements Command {
     FileCalibrationStore store = new FileCalibrationStore(out.resolve("store"), clock, false);
     Agents agents = Agents.builder().clock(clock).telemetry(telemetry).predictor(predictor).notifier(Notifier.none())
         .trackers(new EnvironmentTrackers(TrackerConfig.ofDefaults(), clock::millis, replay.listener()))
-        .store(store).decisionLog(log).gateConfig(GateConfig.builder().maxEvidenceAge(MAX_EVIDENCE_AGE).build())
+        .store(store).decisionLog(log).intervals(intervals).gateConfig(GateConfig.builder().maxEvidenceAge(MAX_EVIDENCE_AGE).build())
         .build();
     int total = AgentReplay.eventCount(phases);
     ProgressMeter meter = ProgressMeter.of(context, "replaying", total);
@@ -227,6 +240,28 @@ public final class DemoCommand implements Command {
     }
     sb.append("(ESCALATE/NOTIFY/AUTONOMOUS: jobs by the scope their cluster had at submission; executed/exec+ntfy/"
         + "escalated: gate decisions on planned actions; ECE: of the probabilities the agents acted on)\n");
+    sb.append(intervals(replay, agents));
+    return sb.toString();
+  }
+
+  /** Realised coverage of the wait intervals per environment, and a few predictions as people read them. */
+  static String intervals(AgentReplay replay, Agents agents) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%nWait intervals (adaptive, labels when jobs start)%n%-12s %7s %8s %9s"
+        + " %17s %8s%n", "env", "scored", "nominal", "realised", "95% CI", "skipped"));
+    for (String env : replay.environments()) {
+      IntervalCoverage c = agents.intervals().coverage(env);
+      long skipped = c.skips().values().stream().mapToLong(Long::longValue).sum();
+      sb.append(String.format(Locale.ROOT, "%-12s %7d %7.0f%% %8.1f%% %7.1f%% – %5.1f%% %8d%n", env, c.scored(),
+          100 * c.nominal(), 100 * c.coverage(), 100 * c.coverageInterval().lo(), 100 * c.coverageInterval().hi(),
+          skipped));
+    }
+    sb.append("Examples:\n");
+    for (String env : replay.environments()) {
+      for (String line : replay.tally(env).examples()) {
+        sb.append("  [").append(env).append("] ").append(line).append('\n');
+      }
+    }
     return sb.toString();
   }
 

@@ -11,14 +11,21 @@ import io.vgac.cli.BadInputException;
 import io.vgac.cli.Command;
 import io.vgac.cli.CommandContext;
 import io.vgac.cli.UsageException;
+import io.vgac.agents.intervals.IntervalControllerConfig;
+import io.vgac.agents.tools.WaitText;
 import io.vgac.tracelab.eval.Evaluation;
+import io.vgac.tracelab.eval.IntervalResult;
+import io.vgac.tracelab.eval.IntervalTransfer;
 import io.vgac.tracelab.eval.Evaluator;
 import io.vgac.tracelab.eval.TransferExperiment;
 import io.vgac.tracelab.eval.TransferResult;
 import io.vgac.tracelab.features.FeatureSweep;
 import io.vgac.tracelab.features.LabelRule;
 import io.vgac.tracelab.features.SweptTrace;
+import io.vgac.tracelab.model.RiskModelTrainer;
+import io.vgac.tracelab.model.TrainedRiskModel;
 import io.vgac.tracelab.model.TrainingConfig;
+import io.vgac.tracelab.model.WaitIntervalTrainer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,14 +77,36 @@ public final class TransferCommand implements Command {
         List.of("json", "markdown"));
     SweptTrace train = FeatureSweep.sweep(LabInputs.trace(trainPath));
     SweptTrace test = FeatureSweep.sweep(LabInputs.trace(testPath));
+    TransferExperiment experiment = experiment(label);
+    TrainedRiskModel trained;
+    try {
+      trained = RiskModelTrainer.train(train, experiment.training());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(trainPath + ": " + e.getMessage(), e);
+    }
     TransferResult r;
     try {
-      r = experiment(label).run(train, test, n);
+      r = experiment.run(trained, test, n);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(testPath + ": " + e.getMessage(), e);
     }
-    context.out().print(format.equals("json") ? json(r) : markdown(r));
+    List<IntervalResult> intervals = intervals(trained, test);
+    context.out().print(format.equals("json") ? json(r, intervals) : markdown(r, intervals));
     return 0;
+  }
+
+  /** {@code [static, adaptive]} wait intervals of the trained model on every observed wait of {@code test}. */
+  static List<IntervalResult> intervals(TrainedRiskModel trained, SweptTrace test) {
+    return new IntervalTransfer(IntervalControllerConfig.ofDefaults()).run(WaitIntervalTrainer.train(trained), test);
+  }
+
+  /** The JSON without intervals (as before they existed). */
+  static String json(TransferResult r) {
+    return json(r, List.of());
+  }
+
+  static String markdown(TransferResult r) {
+    return markdown(r, List.of());
   }
 
   static TransferExperiment experiment(LabelRule label) {
@@ -85,7 +114,12 @@ public final class TransferCommand implements Command {
         CalibrationMethod.ISOTONIC);
   }
 
-  static String json(TransferResult r) {
+  /**
+   * The cli.md document; with intervals, {@code test.interval} (static split conformal from the training trace) and
+   * {@code test.interval_adaptive} (the online controller with late labels), each
+   * {@code {method, nominal, coverage, median_width_s, n}}.
+   */
+  static String json(TransferResult r, List<IntervalResult> intervals) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = node(m, r);
     try {
@@ -99,7 +133,16 @@ public final class TransferCommand implements Command {
   static ObjectNode node(ObjectMapper m, TransferResult r) {
     ObjectNode root = m.createObjectNode();
     root.set("train", part(m, r.train()));
-    root.set("test", part(m, r.test()));
+    ObjectNode test = part(m, r.test());
+    for (IntervalResult i : intervals) {
+      ObjectNode o = test.putObject(i.method().equals("static") ? "interval" : "interval_" + i.method());
+      o.put("method", i.method());
+      num(o, "nominal", i.nominal());
+      num(o, "coverage", i.coverage());
+      num(o, "median_width_s", i.medianWidthSeconds());
+      o.put("n", i.n());
+    }
+    root.set("test", test);
     num(root, "ece_ratio", r.eceRatio());
     num(root, "auroc_change", r.aurocChange());
     num(root, "auroc_change_relative", r.aurocChangeRelative());
@@ -155,7 +198,7 @@ public final class TransferCommand implements Command {
     }
   }
 
-  static String markdown(TransferResult r) {
+  static String markdown(TransferResult r, List<IntervalResult> intervals) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Cross-cluster transfer\n\n");
     sb.append(String.format(Locale.ROOT, "Label: wait > %.0f s (fixed on the training trace). Recalibration: %s on"
@@ -165,6 +208,14 @@ public final class TransferCommand implements Command {
     sb.append(row(r.train())).append(row(r.test())).append(row(r.recalibrated()));
     sb.append(String.format(Locale.ROOT, "%nECE ratio (target / home): **%.1f×**; AUROC change: **%+.3f** (%+.1f %%)."
         + "%n", r.eceRatio(), r.aurocChange(), 100 * r.aurocChangeRelative()));
+    if (!intervals.isEmpty()) {
+      sb.append("\n## Wait intervals on the target (every observed wait)\n\n");
+      sb.append("| interval | n | nominal | realised coverage | median width |\n|---|---|---|---|---|\n");
+      for (IntervalResult i : intervals) {
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.0f %% | %.1f %% | %s |%n", i.method(), i.n(),
+            100 * i.nominal(), 100 * i.coverage(), WaitText.duration(i.medianWidthSeconds())));
+      }
+    }
     return sb.toString();
   }
 

@@ -26,14 +26,20 @@ class DemoCommandTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(text).contains("new environment unilu-gaia", "learning mode", "drift alarm → autonomy reduced",
-        "recalibrated: isotonic", "autonomy regained");
+        "recalibrated: isotonic", "autonomy regained", "Wait intervals", "80% interval");
     List<String> lines = Files.readAllLines(dir.resolve("decisions.jsonl"));
     assertThat(lines).isNotEmpty();
     ObjectMapper m = new ObjectMapper();
     boolean escalated = false;
     boolean acted = false;
+    boolean coverage = false;
     for (String l : lines) {
       JsonNode d = m.readTree(l);
+      if (d.has("interval_coverage")) {
+        coverage = true;
+        assertThat(d.get("interval_coverage").asDouble()).isBetween(0.0, 1.0);
+        assertThat(d.get("interval_coverage_ci").size()).isEqualTo(2);
+      }
       for (String f : List.of("time", "env", "job_id", "action", "tier", "scope", "decision", "reason", "p", "ece",
           "ece_ci", "sample_count", "calibration_score", "drift")) {
         assertThat(d.has(f)).as(f).isTrue();
@@ -43,6 +49,7 @@ class DemoCommandTest {
     }
     assertThat(escalated).isTrue();
     assertThat(acted).isTrue();
+    assertThat(coverage).as("decisions carry the realised interval coverage once known").isTrue();
     assertThat(Files.readString(dir.resolve("report.md"))).contains("Tier table", "reliability-kth-sp2.svg");
     assertThat(Files.readString(dir.resolve("reliability-alibaba-gpu.svg"))).startsWith("<svg");
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vgac.agents.spi.LogisticWaitModel;
 import io.vgac.agents.spi.QueueFeature;
+import io.vgac.agents.spi.WaitRegressionModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,17 @@ public final class WaitModelFiles {
     ObjectNode coef = root.putObject("coefficients");
     for (Map.Entry<QueueFeature, Double> e : model.coefficients().entrySet()) {
       coef.put(e.getKey().wireName(), e.getValue());
+    }
+    WaitRegressionModel r = model.waitRegression();
+    if (r != null) { // written only when present: older readers of files without it are unaffected
+      ObjectNode w = root.putObject("wait_regression");
+      w.put("intercept", r.intercept());
+      ObjectNode wc = w.putObject("coefficients");
+      for (Map.Entry<QueueFeature, Double> e : r.coefficients().entrySet()) {
+        wc.put(e.getKey().wireName(), e.getValue());
+      }
+      w.put("interval_radius", r.intervalRadius());
+      w.put("interval_coverage", r.intervalCoverage());
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

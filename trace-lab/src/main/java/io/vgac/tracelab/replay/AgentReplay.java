@@ -1,9 +1,11 @@
 package io.vgac.tracelab.replay;
 
 import io.vgac.agents.Agents;
+import io.vgac.agents.intervals.IntervalCoverage;
 import io.vgac.agents.model.ClusterState;
 import io.vgac.agents.model.Job;
 import io.vgac.agents.spi.InMemoryClusterTelemetry;
+import io.vgac.agents.tools.WaitText;
 import io.vgac.agents.workflow.ActionResult;
 import io.vgac.agents.workflow.StartResult;
 import io.vgac.agents.workflow.StartStatus;
@@ -42,6 +44,8 @@ import java.util.function.Consumer;
  */
 public final class AgentReplay {
   private static final long WEEK = Duration.ofDays(7).toSeconds();
+  private static final int EXAMPLES = 3;
+  private static final int EXAMPLE_EVERY = 700;
 
   private final List<ReplayEvent> events = new CopyOnWriteArrayList<>();
   private final Map<String, EnvironmentTally> tallies = new LinkedHashMap<>();
@@ -164,6 +168,11 @@ public final class AgentReplay {
           tally.submitted++;
           if (r.prediction() != null) {
             tally.predicted++;
+            if (tally.examples.size() < EXAMPLES && tally.submitted % EXAMPLE_EVERY == 0) {
+              IntervalCoverage c = r.evidence() == null ? null : r.evidence().intervals();
+              tally.examples.add(WaitText.prediction(r.prediction(), c == null ? Double.NaN : c.coverage(),
+                  r.evidence() == null ? Double.NaN : r.evidence().calibrationScore()));
+            }
           }
           tally.jobsByScope.merge(r.scope(), 1L, Long::sum);
           for (ActionResult a : r.actions()) {

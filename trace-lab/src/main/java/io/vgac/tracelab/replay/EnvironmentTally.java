@@ -19,6 +19,7 @@ public final class EnvironmentTally {
   long recalibrations;
   long driftAlarms;
   final EnumMap<Scope, Long> jobsByScope = new EnumMap<>(Scope.class);
+  final java.util.List<String> examples = new java.util.ArrayList<>();
   private double[] p = new double[256];
   private int[] y = new int[256];
   private int scored;
@@ -30,6 +31,11 @@ public final class EnvironmentTally {
     }
     p[scored] = prob;
     y[scored++] = label;
+  }
+
+  /** A few predictions as people read them ({@code WaitText}), spread over the replay. */
+  public java.util.List<String> examples() {
+    return java.util.List.copyOf(examples);
   }
 
   /** The probabilities the agents acted on, for every outcome recorded, in order. */

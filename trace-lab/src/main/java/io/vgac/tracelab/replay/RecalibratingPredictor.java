@@ -64,8 +64,10 @@ public final class RecalibratingPredictor implements WaitTimePredictor {
       return raw;
     }
     double p = Math.min(1, Math.max(0, c.calibrate(raw.probabilityLongWait())));
-    return new WaitPrediction(raw.jobId(), p, base.estimatedWait(p), Math.max(p, 1 - p),
-        raw.modelVersion() + "+" + c.method());
+    // a model with a wait regression estimates the wait itself (the refit recalibrates p only)
+    boolean regression = base.model().waitRegression() != null;
+    return new WaitPrediction(raw.jobId(), p, regression ? raw.estimatedWait() : base.estimatedWait(p),
+        Math.max(p, 1 - p), raw.modelVersion() + "+" + c.method(), raw.interval());
   }
 
   /** Records a labelled outcome of {@code env} with the model's raw probability. */
