@@ -48,6 +48,7 @@ final class PredictionJournal {
   private long size;
   /** Whether the tail past {@link #size} may hold the remains of a failed write (cut before the next append). */
   private boolean dirtyTail;
+  private boolean closed;
   private final Object forceLock = new Object();
   /** (segment index, size) known to be on the device; guarded by {@link #forceLock}. */
   private long durableSegment = -1;
@@ -158,6 +159,9 @@ final class PredictionJournal {
     int segment;
     long end;
     synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("The store holding " + dir + " is closed");
+      }
       try {
         FileChannel ch = writableChannel(line.length);
         try {
@@ -212,6 +216,7 @@ final class PredictionJournal {
   }
 
   synchronized void close() {
+    closed = true;
     FileChannel ch = channel;
     channel = null;
     if (ch != null) {
