@@ -73,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * appends, it does not rewrite). A segment takes appends until it would pass 64 MiB, then the next sequence number
  * starts a new one. A line that is incomplete or fails its checksum, with no intact line after it in its segment, is
  * the torn tail of an interrupted append: never acknowledged, never returned, cut off at the next open. A bad line
- * with intact lines after it is damage, not a crash, and fails the open. Until 0.1 the store kept one file per
+ * with intact lines after it is damage, not a crash, and fails the open. Earlier builds kept one file per
  * prediction ({@code {epochSecond}.{nanos, 9 digits}.json}, item format); opening migrates such files into the
  * journal.
  *
