@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,42 +33,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable default {@link CalibrationStore}: one small JSON file per item, in a local directory.
+ * The durable default {@link CalibrationStore}: one small JSON file per calibration, profile and tracker snapshot,
+ * and per cluster an append-only journal of the scored predictions, in a local directory.
  *
  * <h2>Guarantee</h2>
  * Every write that returned survives a crash of the process at any later point, and — where the operating system
  * honours fsync on files and directories — a power loss. A crash in the middle of a write leaves the item either
- * as it was or as written, never torn. How: the new content goes to a temporary file in the same directory, which
- * is forced to the device ({@link FileChannel#force}), then atomically renamed over the item's file
- * ({@link StandardCopyOption#ATOMIC_MOVE}), then the directory itself is forced so the rename is on the device too.
+ * as it was or as written, never torn, and never returns a torn prediction as data.
+ * <ul>
+ *   <li><b>Items</b> (calibration, profile, trackers): the new content goes to a temporary file in the same
+ *       directory, which is forced to the device ({@link FileChannel#force}), then atomically renamed over the item's
+ *       file ({@link StandardCopyOption#ATOMIC_MOVE}), then the directory itself is forced so the rename is on the
+ *       device too.
+ *   <li><b>Predictions</b> (one a job, the hot path of a replay): one line appended to the cluster's current
+ *       segment, then an {@code fdatasync} of the segment before the append returns. Appends to one cluster are
+ *       serialised, and one fdatasync covers every line written before it (concurrent appenders share it). A crash
+ *       can leave only the line being written incomplete; it carries a checksum, so it is recognised and dropped.
+ * </ul>
  * Some platforms cannot open or force a directory (Windows; a few network filesystems): there the failure is
- * logged once and the rename is as durable as the filesystem's own journal makes it.
+ * logged once and the rename is as durable as the filesystem's own journal makes it. Without sync (see the
+ * three-argument constructor) nothing is forced; the writes stay atomic as above.
  *
  * <h2>Layout</h2>
  * <pre>
  * dir/.lock                                     held (OS file lock) while a store is open on dir
  * dir/calibration/{cluster}.json                 CalibrationRecord
  * dir/profile/{cluster}.json                     ProfileRecord
- * dir/prediction/{cluster}/{epochSecond}.{nanos, 9 digits}.json   PredictionRecord
+ * dir/prediction/{cluster}/{sequence, 12 digits}.jsonl   PredictionRecords: the cluster's journal segments
  * dir/trackers.json                              TrackersSnapshot
  * </pre>
  * {@code {cluster}} is the cluster id with every byte outside {@code [A-Za-z0-9_-]} percent-encoded (so ids with
- * slashes, dots or non-ASCII letters stay one safe file name); encoded ids are limited to 200 bytes. Each file is a
- * header line {@code vgac-store 1 crc32c=<8 hex> length=<bytes>} followed by the JSON of the item
+ * slashes, dots or non-ASCII letters stay one safe file name); encoded ids are limited to 200 bytes. Each item file
+ * is a header line {@code vgac-store 1 crc32c=<8 hex> length=<bytes>} followed by the JSON of the item
  * ({@link StoreJson}), so truncation and bit rot are detected rather than parsed into wrong values.
+ *
+ * <p><b>Prediction segments</b> (format 1) hold one line per appended prediction, in append order:
+ * {@code <crc32c of the JSON, 8 lower-case hex digits> <JSON of the PredictionRecord>\n}. A cluster's records are
+ * its segments' lines in sequence order, file after file; for one timestamp the last line wins (a replacement
+ * appends, it does not rewrite). A segment takes appends until it would pass 64 MiB, then the next sequence number
+ * starts a new one. A line that is incomplete or fails its checksum, with no intact line after it in its segment, is
+ * the torn tail of an interrupted append: never acknowledged, never returned, cut off at the next open. A bad line
+ * with intact lines after it is damage, not a crash, and fails the open. Earlier builds kept one file per
+ * prediction ({@code {epochSecond}.{nanos, 9 digits}.json}, item format); opening migrates such files into the
+ * journal.
  *
  * <h2>Opening</h2>
  * Opening takes an exclusive lock on {@code dir/.lock} (one process per directory — a second one fails with
  * {@link IllegalStateException}), deletes leftover temporary files ({@code *.tmp}, from writes a crash
- * interrupted; they were never acknowledged), deletes expired predictions and reads and checks every item. A file
- * that fails its checksum, does not parse, fails validation, sits under the wrong name or is not part of the layout
+ * interrupted; they were never acknowledged) and reads and checks every item and every prediction. A cluster's
+ * journal that holds expired, replaced or torn lines, or more than one segment, is compacted: its live records,
+ * ordered by timestamp, go to one new segment (temporary file, forced, renamed, directory forced) before the old
+ * segments are deleted — a crash in between leaves old and new segments, which read to the same records. A file that
+ * fails its checksum, does not parse, fails validation, sits under the wrong name or is not part of the layout
  * makes the open fail with a {@link CorruptStoreException} naming the file: the store never starts on data it cannot
  * trust. Opening therefore reads the whole store; it is meant for one node's state (tens of clusters, 30 days of
- * predictions), not as a database.
+ * predictions), not as a database. A range query of predictions reads the cluster's segments.
  *
  * <h2>Concurrency</h2>
- * Thread-safe. Writes to different items run in parallel; concurrent writes to one item end with the last rename
- * (last writer wins). Reads see each item either before or after a write, never half of it.
+ * Thread-safe. Writes to different items (and to different clusters' journals) run in parallel; concurrent writes to
+ * one item end with the last rename, concurrent appends for one cluster and timestamp with the last append (last
+ * writer wins). Reads see each item either before or after a write, never half of it, and read a journal only up to
+ * its last complete line.
  */
 public final class FileCalibrationStore implements CalibrationStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileCalibrationStore.class);
@@ -82,6 +108,7 @@ public final class FileCalibrationStore implements CalibrationStore {
   private static final String TMP = ".tmp";
   private static final String MAGIC = "vgac-store 1";
   private static final Pattern HEADER = Pattern.compile("vgac-store 1 crc32c=([0-9a-f]{8}) length=(\\d{1,9})");
+  /** A prediction file of the first layout (one file per prediction), migrated into the journal on open. */
   private static final Pattern PREDICTION_NAME = Pattern.compile("(-?\\d{1,19})\\.(\\d{9})\\.json");
   /** Longest encoded cluster id: leaves room for ".json", a UUID and ".tmp" within a 255-byte file name. */
   static final int MAX_ENCODED_ID_BYTES = 200;
@@ -91,8 +118,9 @@ public final class FileCalibrationStore implements CalibrationStore {
   private final boolean sync;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  /** Per-cluster prediction directories known to exist durably (created and their parent forced). */
-  private final ConcurrentHashMap<Path, Boolean> durableDirs = new ConcurrentHashMap<>();
+  private final long segmentBytes;
+  /** Each cluster's prediction journal, by cluster id: opened with the store, or made on the first append. */
+  private final ConcurrentHashMap<String, PredictionJournal> journals = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** Opens (creating when absent) the store in {@code dir}, judging prediction expiry by the system clock. */
@@ -121,6 +149,15 @@ public final class FileCalibrationStore implements CalibrationStore {
    * @throws UncheckedIOException when the directory cannot be created or read
    */
   public FileCalibrationStore(Path dir, Clock clock, boolean sync) {
+    this(dir, clock, sync, PredictionJournal.DEFAULT_SEGMENT_BYTES);
+  }
+
+  /** With another segment size (tests of the roll-over). */
+  FileCalibrationStore(Path dir, Clock clock, boolean sync, long segmentBytes) {
+    if (segmentBytes < 1) {
+      throw new IllegalArgumentException("segmentBytes must be ≥ 1 but was " + segmentBytes);
+    }
+    this.segmentBytes = segmentBytes;
     this.dir = Checks.required("dir", dir).toAbsolutePath();
     this.clock = Checks.required("clock", clock);
     this.sync = sync;
@@ -135,9 +172,11 @@ public final class FileCalibrationStore implements CalibrationStore {
       }
       recover();
     } catch (IOException e) {
+      closeJournals();
       release(held, channel);
       throw new UncheckedIOException("Cannot open calibration store in " + this.dir, e);
     } catch (RuntimeException e) {
+      closeJournals();
       release(held, channel);
       throw e;
     }
@@ -197,17 +236,10 @@ public final class FileCalibrationStore implements CalibrationStore {
       throw new IllegalArgumentException("expires_at must be after now (" + now + ") but was "
           + prediction.expiresAt());
     }
-    Path clusterDir = dir.resolve(PREDICTION_DIR).resolve(encodeId(prediction.clusterId()));
+    String id = prediction.clusterId();
+    Path clusterDir = dir.resolve(PREDICTION_DIR).resolve(encodeId(id));
     ensureOpen();
-    durableDirs.computeIfAbsent(clusterDir, d -> {
-      try {
-        ensureDirectory(d);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot create " + d, e);
-      }
-      return Boolean.TRUE;
-    });
-    writeItem(clusterDir.resolve(predictionName(prediction.timestamp())), StoreJson.write(prediction));
+    journals.computeIfAbsent(id, k -> PredictionJournal.empty(clusterDir, k, sync, segmentBytes)).append(prediction);
   }
 
   @Override
@@ -215,22 +247,11 @@ public final class FileCalibrationStore implements CalibrationStore {
     ensureOpen();
     Checks.id("cluster_id", clusterId);
     InMemoryCalibrationStore.checkRange(from, to);
-    Path clusterDir = dir.resolve(PREDICTION_DIR).resolve(encodeId(clusterId));
-    if (!Files.isDirectory(clusterDir)) {
+    PredictionJournal journal = journals.get(clusterId);
+    if (journal == null) {
       return List.of();
     }
-    Instant now = clock.instant();
-    List<PredictionRecord> out = new ArrayList<>();
-    for (Path file : list(clusterDir)) {
-      Instant t = predictionTime(file);
-      if (t == null || t.isBefore(from) || !t.isBefore(to)) {
-        continue;
-      }
-      readItem(file).map(json -> predictionIn(file, json, clusterId)).filter(p -> !p.isExpiredAt(now))
-          .ifPresent(out::add);
-    }
-    out.sort(Comparator.comparing(PredictionRecord::timestamp));
-    return List.copyOf(out);
+    return List.copyOf(journal.read(from, to, clock.instant()));
   }
 
   @Override
@@ -253,7 +274,14 @@ public final class FileCalibrationStore implements CalibrationStore {
       return;
     }
     closed = true;
+    closeJournals();
     release(lock, lockChannel);
+  }
+
+  private void closeJournals() {
+    for (PredictionJournal j : journals.values()) {
+      j.close();
+    }
   }
 
   @Override
@@ -301,7 +329,7 @@ public final class FileCalibrationStore implements CalibrationStore {
   }
 
   /** Creates {@code d} when absent and forces its parent, so the new directory entry is durable. */
-  private static void ensureDirectory(Path d) throws IOException {
+  static void ensureDirectory(Path d) throws IOException {
     if (Files.isDirectory(d)) {
       return;
     }
@@ -317,7 +345,7 @@ public final class FileCalibrationStore implements CalibrationStore {
    * power loss. Some platforms cannot open a directory as a channel (Windows) and some filesystems reject fsync on
    * one (EINVAL); there we log once and rely on the filesystem's journal — the file's content was forced already.
    */
-  private static void forceDirectory(Path d) {
+  static void forceDirectory(Path d) {
     try (FileChannel channel = FileChannel.open(d, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {
@@ -429,8 +457,8 @@ public final class FileCalibrationStore implements CalibrationStore {
     return held;
   }
 
-  /** Deletes leftover temp files and expired predictions; reads and checks every item. */
-  private void recover() {
+  /** Deletes leftover temp files; reads and checks every item; opens (and compacts) each cluster's journal. */
+  private void recover() throws IOException {
     Instant now = clock.instant();
     for (Path file : list(dir)) {
       String name = String.valueOf(file.getFileName());
@@ -457,17 +485,51 @@ public final class FileCalibrationStore implements CalibrationStore {
         }
         throw unexpected(clusterDir);
       }
-      for (Path file : dataFiles(clusterDir)) {
-        if (predictionTime(file) == null) {
+      String clusterId = decodeId(clusterDir);
+      List<Path> segments = new ArrayList<>();
+      List<Map.Entry<Path, PredictionRecord>> legacy = new ArrayList<>();
+      for (Path file : list(clusterDir)) {
+        String name = String.valueOf(file.getFileName());
+        if (name.endsWith(TMP)) {
+          deleteQuietly(file);
+        } else if (!Files.isRegularFile(file)) {
+          throw unexpected(file);
+        } else if (PredictionJournal.SEGMENT_NAME.matcher(name).matches()) {
+          segments.add(file);
+        } else if (predictionTime(file) != null) {
+          readItem(file).ifPresent(json -> legacy.add(Map.entry(file, predictionIn(file, json, clusterId))));
+        } else {
           throw unexpected(file);
         }
-        Optional<PredictionRecord> p = readItem(file).map(json -> predictionIn(file, json, null));
-        if (p.isPresent() && p.get().isExpiredAt(now)) {
-          // Expired predictions are never returned; deleting them only saves space, so a failure is harmless.
-          deleteQuietly(file);
-        }
+      }
+      journals.put(clusterId,
+          PredictionJournal.open(clusterDir, clusterId, sync, segmentBytes, segments, legacy, now));
+    }
+  }
+
+  /** The cluster id a prediction directory is named for; only names {@link #encodeId} makes are accepted. */
+  private static String decodeId(Path clusterDir) {
+    String name = String.valueOf(clusterDir.getFileName());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '%' && i + 2 < name.length() && Character.digit(name.charAt(i + 1), 16) >= 0
+          && Character.digit(name.charAt(i + 2), 16) >= 0) {
+        bytes.write(Character.digit(name.charAt(i + 1), 16) << 4 | Character.digit(name.charAt(i + 2), 16));
+        i += 2;
+      } else {
+        bytes.write(c < 0x80 ? c : '%'); // a non-ASCII name cannot be one encodeId made: fails the check below
       }
     }
+    String id = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+    try {
+      if (!id.isBlank() && encodeId(id).equals(name)) {
+        return id;
+      }
+    } catch (IllegalArgumentException e) {
+      // too long: not a name the store makes
+    }
+    throw unexpected(clusterDir);
   }
 
   /** The item files of a directory, after deleting its leftover temp files; anything else is unexpected. */

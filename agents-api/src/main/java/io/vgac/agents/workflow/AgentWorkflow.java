@@ -33,7 +33,8 @@ import io.vgac.agents.tools.AlertSeverity;
 import io.vgac.agents.tools.Notifier;
 import io.vgac.agents.tools.InMemoryJobDirectory;
 import io.vgac.calibration.policy.TierPolicy;
-import io.vgac.calibration.tracker.EnvironmentState;
+import io.vgac.calibration.tracker.EnvironmentEvidence;
+import io.vgac.calibration.tracker.EnvironmentTracker;
 import io.vgac.calibration.tracker.EnvironmentTrackers;
 import io.vgac.calibration.tracker.TrackerState;
 import java.time.Clock;
@@ -513,12 +514,16 @@ public final class AgentWorkflow implements JobStatus {
     if (inExcursion.putIfAbsent(env, Boolean.TRUE) != null) {
       return false;
     }
-    EnvironmentState s = trackers.state(env);
+    // The O(1) evidence, not state(): state() runs a bootstrap and a noise floor (milliseconds), and a replay meets
+    // thousands of excursions. The fields used here are the same in both.
+    EnvironmentTracker tracker = trackers.tracker(env);
+    EnvironmentEvidence s = tracker.evidence();
+    double baseline = tracker.baselineEce();
     String reason = String.format(Locale.ROOT,
         "Calibration drift in cluster %s (window ECE %.3f, %s): recalibration required; autonomy reduced to %s until"
             + " a recalibration is recorded", env, s.windowEce(),
-        s.drift() == null ? "ratio not assessed" : s.drift().assessment().severity() + " ratio "
-            + String.format(Locale.ROOT, "%.1f", s.drift().assessment().ratio()), s.scope());
+        s.drift() == null ? "ratio not assessed" : s.drift() + " ratio "
+            + String.format(Locale.ROOT, "%.1f", s.windowEce() / baseline), s.scope());
     RecalibrationRequest request = new RecalibrationRequest(env, clock.instant(), s.sampleCount(), reason);
     recalibrations.add(request);
     listener.onRecalibrationRequest(request);
@@ -528,7 +533,7 @@ public final class AgentWorkflow implements JobStatus {
       Optional<CalibrationRecord> old = store.calibration(env);
       double score = Double.isNaN(s.calibrationScore()) ? 0 : s.calibrationScore();
       store.putCalibration(new CalibrationRecord(env, old.map(CalibrationRecord::platform).orElse("unknown"),
-          unitOrNaN(s.windowEce()), old.map(CalibrationRecord::lastKnownGoodEce).orElse(unitOrNaN(s.baselineEce())),
+          unitOrNaN(s.windowEce()), old.map(CalibrationRecord::lastKnownGoodEce).orElse(unitOrNaN(baseline)),
           score, s.sampleCount(), true, s.learning(), clock.instant()));
     } catch (RuntimeException e) {
       LOG.warn("Calibration store failed to record the recalibration request of {}", env, e);

@@ -70,16 +70,7 @@ public final class EceRatioRule {
     }
     double baseline = baselineEce > 0 ? baselineEce : defaultBaseline;
     double ratio = currentEce / baseline;
-    DriftSeverity severity;
-    if (within(currentEce, moderateAbove, baseline)) {
-      severity = DriftSeverity.NONE;
-    } else if (within(currentEce, significantAbove, baseline)) {
-      severity = DriftSeverity.MODERATE;
-    } else if (within(currentEce, criticalAbove, baseline)) {
-      severity = DriftSeverity.SIGNIFICANT;
-    } else {
-      severity = DriftSeverity.CRITICAL;
-    }
+    DriftSeverity severity = band(currentEce, baseline);
     boolean aboveRecalibrationEdge =
         severity == DriftSeverity.SIGNIFICANT || severity == DriftSeverity.CRITICAL;
     return new DriftAssessment(
@@ -90,6 +81,33 @@ public final class EceRatioRule {
         message(severity, ratio),
         aboveRecalibrationEdge,
         aboveRecalibrationEdge);
+  }
+
+  /**
+   * The band alone, as {@code assess(currentEce, baselineEce).severity()} but without building the assessment and
+   * its message: cheap enough for every decision.
+   *
+   * @throws IllegalArgumentException when an ECE is NaN or out of range, naming it and its value
+   */
+  public DriftSeverity severity(double currentEce, double baselineEce) {
+    if (!(currentEce >= 0 && currentEce <= 1)) {
+      throw new IllegalArgumentException("currentEce must be in [0,1] but was " + currentEce);
+    }
+    if (Double.isNaN(baselineEce) || baselineEce > 1) {
+      throw new IllegalArgumentException("baselineEce must be at most 1 but was " + baselineEce);
+    }
+    return band(currentEce, baselineEce > 0 ? baselineEce : defaultBaseline);
+  }
+
+  private DriftSeverity band(double currentEce, double baseline) {
+    if (within(currentEce, moderateAbove, baseline)) {
+      return DriftSeverity.NONE;
+    } else if (within(currentEce, significantAbove, baseline)) {
+      return DriftSeverity.MODERATE;
+    } else if (within(currentEce, criticalAbove, baseline)) {
+      return DriftSeverity.SIGNIFICANT;
+    }
+    return DriftSeverity.CRITICAL;
   }
 
   /** Assesses {@code currentEce} against the default baseline. */

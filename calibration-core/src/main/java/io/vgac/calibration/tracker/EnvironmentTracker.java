@@ -413,6 +413,16 @@ public final class EnvironmentTracker {
     }
   }
 
+  /**
+   * The baseline ECE the ratio rule compares the window with (as in {@link EnvironmentState#baselineEce()}); NaN
+   * until it is set. O(1), for callers that need it without {@link #state()}'s bootstrap.
+   */
+  public double baselineEce() {
+    synchronized (lock) {
+      return baselineSet ? baselineEce : Double.NaN;
+    }
+  }
+
   /** Everything about this environment now; computed on demand and cached until the next change. */
   public EnvironmentState state() {
     synchronized (lock) {
@@ -444,7 +454,7 @@ public final class EnvironmentTracker {
       double upper = bound == null ? Double.NaN : bound.upper();
       TierQualification tier = TierQualification.of(config.tierPolicy(), ece, upper, config.qualificationMode());
       DriftSeverity drift =
-          window.size() > 0 && baselineSet ? config.ratioRule().assess(ece, baselineEce).severity() : null;
+          window.size() > 0 && baselineSet ? config.ratioRule().severity(ece, baselineEce) : null;
       return new EnvironmentEvidence(
           envId,
           sampleCount,

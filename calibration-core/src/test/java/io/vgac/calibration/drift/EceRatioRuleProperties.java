@@ -22,6 +22,13 @@ class EceRatioRuleProperties {
   }
 
   @Property
+  void severityAloneEqualsTheAssessmentsSeverity(
+      @ForAll @Scale(6) @DoubleRange(min = 0, max = 1) double current,
+      @ForAll @Scale(6) @DoubleRange(min = -1, max = 1) double baseline) {
+    assertThat(rule.severity(current, baseline)).isEqualTo(rule.assess(current, baseline).severity());
+  }
+
+  @Property
   void flagsAgreeWithSeverity(
       @ForAll @Scale(6) @DoubleRange(min = 0, max = 1) double current,
       @ForAll @Scale(6) @DoubleRange(min = -1, max = 1) double baseline) {

@@ -82,6 +82,7 @@ class EnvironmentEvidenceProperties {
     EnvironmentEvidence cold = t.evidence(); // before state(): no bound unless free
     EnvironmentState s = t.state();
     EnvironmentEvidence warm = t.evidence(); // after state(): the cached bound is reported
+    assertThat(Double.valueOf(t.baselineEce())).isEqualTo(Double.valueOf(s.baselineEce()));
     for (EnvironmentEvidence e : new EnvironmentEvidence[] {cold, warm}) {
       assertShared(e, s);
       assertThat(e.tier().point()).isEqualTo(s.tier().point());

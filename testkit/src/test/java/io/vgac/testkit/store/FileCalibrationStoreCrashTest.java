@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash consistency of {@link FileCalibrationStore}: a child JVM ({@link CrashWriter}) writes in a loop and is killed
  * with SIGKILL ({@link Process#destroyForcibly()} on Linux) at a seeded random moment 20–400 ms after its first
  * acknowledgement; the store must then open and hold the last acknowledged step N (or N+1, whose writes may have
- * completed without the acknowledgement getting out), with every acknowledged prediction present.
+ * completed without the acknowledgement getting out), with every acknowledged prediction present and nothing
+ * but acknowledged-or-in-flight predictions. Most of a step is journal appends (nine predictions), so most kills land
+ * in one; even trials write with fsync, odd ones without (a process kill must not lose an acknowledged write either
+ * way).
  *
  * <p>Trials: the issue's {@value #DEFAULT_TRIALS} by default (measured 63–79 s on the shared 2-core build machine: one
  * JVM start per trial, ~0.45–0.65 s to the first acknowledgement, plus the random delay); {@code
@@ -46,15 +49,18 @@ class FileCalibrationStoreCrashTest {
     List<Long> acks = new ArrayList<>();
     int aheadOfAck = 0;
     int leftoverTemps = 0;
+    int tornTails = 0;
     for (int trial = 0; trial < trials; trial++) {
       Path dir = root.resolve("trial-" + trial);
       int delayMillis = 20 + random.nextInt(381);
-      long lastAck = runAndKill(dir, base, delayMillis);
+      boolean sync = trial % 2 == 0;
+      long lastAck = runAndKill(dir, base, delayMillis, sync);
+      tornTails += hasTornTail(dir) ? 1 : 0;
       leftoverTemps += countTemps(dir);
 
       try (FileCalibrationStore store = new FileCalibrationStore(dir, Clock.systemUTC())) {
-        String where = "trial " + trial + " (killed " + delayMillis + " ms after the first ack, last ack " + lastAck
-            + ")";
+        String where = "trial " + trial + " (sync " + sync + ", killed " + delayMillis
+            + " ms after the first ack, last ack " + lastAck + ")";
         CalibrationRecord rec = store.calibration(CrashWriter.CLUSTER).orElseThrow(
             () -> new AssertionError(where + ": no calibration record"));
         assertThat(rec.sampleCount()).as(where).isBetween(lastAck, lastAck + 1);
@@ -65,7 +71,13 @@ class FileCalibrationStoreCrashTest {
         for (int i = 0; i < lastAck; i++) {
           assertThat(predictions.get(i)).as(where).isEqualTo(CrashWriter.prediction(i + 1, base));
         }
-        if (rec.sampleCount() > lastAck || predictions.size() > lastAck) {
+        List<PredictionRecord> burst = store.predictions(CrashWriter.BURST_CLUSTER, Instant.MIN, Instant.MAX);
+        long acked = lastAck * CrashWriter.BURST;
+        assertThat((long) burst.size()).as(where).isBetween(acked, acked + CrashWriter.BURST);
+        for (int k = 0; k < burst.size(); k++) {
+          assertThat(burst.get(k)).as(where).isEqualTo(CrashWriter.burst(k + 1, base));
+        }
+        if (rec.sampleCount() > lastAck || predictions.size() > lastAck || burst.size() > acked) {
           aheadOfAck++;
         }
       }
@@ -75,17 +87,18 @@ class FileCalibrationStoreCrashTest {
     double seconds = (System.nanoTime() - started) / 1e9;
     acks.sort(null);
     System.out.printf("crash test: %d trials in %.1f s (%.0f ms/trial); last ack min %d, median %d, max %d; "
-            + "%d trials held step N+1; %d trials left temp files%n", trials, seconds, seconds * 1000 / trials,
-        acks.get(0), acks.get(acks.size() / 2), acks.get(acks.size() - 1), aheadOfAck, leftoverTemps);
+            + "%d trials held (part of) step N+1; %d trials left temp files, %d a torn journal line%n", trials, seconds,
+        seconds * 1000 / trials, acks.get(0), acks.get(acks.size() / 2), acks.get(acks.size() - 1), aheadOfAck,
+        leftoverTemps, tornTails);
   }
 
   /** Starts a writer on {@code dir}, kills it {@code delayMillis} after its first ack; returns the last ack seen. */
-  private static long runAndKill(Path dir, Instant base, int delayMillis) throws Exception {
+  private static long runAndKill(Path dir, Instant base, int delayMillis, boolean sync) throws Exception {
     String java = ProcessHandle.current().info().command().orElse(
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(),
-        dir.toString(), base.toString(), "20000");
+        dir.toString(), base.toString(), "20000", Boolean.toString(sync));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     // The acks go to a file, not a pipe: what the child wrote before SIGKILL is all there afterwards, with no race
     // between reading a pipe and the JDK draining it when the process exits.
@@ -117,6 +130,19 @@ class FileCalibrationStoreCrashTest {
     int start = text.lastIndexOf('\n', end - 1) + 1;
     String line = text.substring(start, end);
     return line.startsWith("ack ") ? Long.parseLong(line.substring(4)) : 0;
+  }
+
+  /** Whether a journal segment ends without its newline: the kill landed inside an append. */
+  private static boolean hasTornTail(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+        byte[] b = Files.readAllBytes(p);
+        if (b.length > 0 && b[b.length - 1] != '\n') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int countTemps(Path dir) throws IOException {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -49,8 +50,142 @@ class FileCalibrationStoreTest extends CalibrationStoreContract {
         "\"last_known_good_ece\":", "\"calibration_score\":", "\"sample_count\":300",
         "\"recalibration_needed\":false", "\"is_learning_mode\":false", "\"last_updated\":\"2026-01-05T10:00:00Z\"");
     store.appendPrediction(PredictionRecord.scored("eu/west.1", T0.plusMillis(1), "j", 1, 2, 0.5));
-    assertThat(dir.resolve("prediction").resolve("eu%2Fwest%2E1").resolve(T0.getEpochSecond() + ".001000000.json"))
-        .exists();
+    List<String> journal = Files.readAllLines(segment("eu%2Fwest%2E1", 1), StandardCharsets.UTF_8);
+    assertThat(journal).hasSize(1);
+    assertThat(journal.get(0)).matches("[0-9a-f]{8} \\{.*\\}")
+        .contains("\"cluster_id\":\"eu/west.1\"", "\"timestamp\":\"2026-01-05T10:00:00.001Z\"", "\"job_id\":\"j\"");
+  }
+
+  // ---- the prediction journal ------------------------------------------------------------------------------------
+
+  private Path segment(String encodedId, long sequence) {
+    return dir.resolve("prediction").resolve(encodedId).resolve(String.format("%012d.jsonl", sequence));
+  }
+
+  private List<PredictionRecord> threePredictions() {
+    List<PredictionRecord> out = List.of(
+        PredictionRecord.scored("eks-prod", T0, "j1", 1, 2, 0.5),
+        PredictionRecord.scored("eks-prod", T0.plusSeconds(1), "j2", 3, 4, 0.6),
+        PredictionRecord.pending("eks-prod", T0.plusSeconds(2), "j3", 5, 0.7));
+    out.forEach(store::appendPrediction);
+    return out;
+  }
+
+  @Test
+  void aTornTailLineIsNeverReturnedAndIsCutOffOnOpen() throws IOException {
+    List<PredictionRecord> acked = threePredictions();
+    store.close();
+    Path seg = segment("eks-prod", 1);
+    byte[] whole = read(seg);
+    // What SIGKILL in the middle of the fourth append leaves: the start of a line, no newline.
+    String fourth = "0badc0de {\"cluster_id\":\"eks-prod\",\"timestamp\":\"2026-01-05T10:00:03Z\",\"job_id\":\"j4";
+    Files.write(seg, fourth.getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+
+    store = new FileCalibrationStore(dir, clock);
+    assertThat(store.predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactlyElementsOf(acked);
+    store.close();
+    List<Path> segments = segments("eks-prod");
+    assertThat(segments).hasSize(1);
+    assertThat(read(segments.get(0))).as("compacted: the torn line is gone").isEqualTo(whole);
+    store = new FileCalibrationStore(dir, clock);
+    PredictionRecord next = PredictionRecord.scored("eks-prod", T0.plusSeconds(3), "j4", 1, 1, 0.5);
+    store.appendPrediction(next);
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).hasSize(4).endsWith(next);
+  }
+
+  @Test
+  void aCompleteLastLineFailingItsChecksumIsATornTailToo() throws IOException {
+    List<PredictionRecord> acked = threePredictions();
+    store.close();
+    Path seg = segment("eks-prod", 1);
+    byte[] b = read(seg);
+    b[b.length - 5] ^= 0x01; // inside the last line's JSON
+    write(seg, b);
+    store = new FileCalibrationStore(dir, clock);
+    assertThat(store.predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactlyElementsOf(acked.subList(0, 2));
+  }
+
+  @Test
+  void aDamagedLineWithIntactLinesAfterItFailsTheOpenNamingFileAndLine() throws IOException {
+    threePredictions();
+    store.close();
+    Path seg = segment("eks-prod", 1);
+    byte[] b = read(seg);
+    b[30] ^= 0x01; // inside the first line's JSON: a bit flip, not a crash
+    write(seg, b);
+    assertThatThrownBy(() -> new FileCalibrationStore(dir, clock)).isInstanceOf(CorruptStoreException.class)
+        .hasMessageContaining(seg.toString()).hasMessageContaining("line 1");
+  }
+
+  @Test
+  void aChecksummedLineOfAnotherClusterFailsTheOpen() throws IOException {
+    store.appendPrediction(PredictionRecord.scored("slurm-a100", T0, "j", 1, 2, 0.5));
+    store.close();
+    Path other = segment("eks-prod", 1);
+    Files.createDirectories(other.getParent());
+    Files.copy(segment("slurm-a100", 1), other);
+    assertThatThrownBy(() -> new FileCalibrationStore(dir, clock)).isInstanceOf(CorruptStoreException.class)
+        .hasMessageContaining(other.toString()).hasMessageContaining("slurm-a100");
+  }
+
+  @Test
+  void replacedAndExpiredPredictionsAreCompactedAwayOnOpen() throws IOException {
+    PredictionRecord old = PredictionRecord.scored("eks-prod", T0, "j-old", 1, 2, 0.5);
+    store.appendPrediction(old);
+    store.appendPrediction(PredictionRecord.pending("eks-prod", T0.plusSeconds(60), "j1", 10, 0.7));
+    PredictionRecord scored = PredictionRecord.scored("eks-prod", T0.plusSeconds(60), "j1", 10, 14, 0.7);
+    store.appendPrediction(scored);
+    assertThat(Files.readAllLines(segment("eks-prod", 1))).as("a replacement appends").hasSize(3);
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactly(old, scored);
+    assertThat(segments("eks-prod")).hasSize(1);
+    assertThat(Files.readAllLines(segments("eks-prod").get(0))).hasSize(2);
+
+    clock.set(T0.plus(PredictionRecord.DEFAULT_TIME_TO_LIVE).plusSeconds(1)); // old expired, scored not yet
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactly(scored);
+    assertThat(Files.readAllLines(segments("eks-prod").get(0))).hasSize(1);
+    clock.set(T0.plus(PredictionRecord.DEFAULT_TIME_TO_LIVE).plusSeconds(61));
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).isEmpty();
+    assertThat(segments("eks-prod")).isEmpty();
+    PredictionRecord later = PredictionRecord.scored("eks-prod", clock.instant(), "j2", 1, 1, 0.5);
+    store.appendPrediction(later);
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactly(later);
+  }
+
+  @Test
+  void predictionFilesOfTheFirstLayoutAreMigratedIntoTheJournal() throws IOException {
+    PredictionRecord inJournal = PredictionRecord.scored("eks-prod", T0.plusSeconds(5), "j-new", 1, 2, 0.5);
+    store.appendPrediction(inJournal);
+    store.close();
+    PredictionRecord legacy = PredictionRecord.scored("eks-prod", T0.plusMillis(1), "j-legacy", 3, 4, 0.6);
+    PredictionRecord replaced = PredictionRecord.pending("eks-prod", T0.plusSeconds(5), "j-new", 1, 0.5);
+    Path dirOf = dir.resolve("prediction").resolve("eks-prod");
+    Path legacyFile = dirOf.resolve(T0.getEpochSecond() + ".001000000.json");
+    Path shadowed = dirOf.resolve(T0.getEpochSecond() + 5 + ".000000000.json");
+    write(legacyFile, encode(io.vgac.agents.store.StoreJson.write(legacy)));
+    write(shadowed, encode(io.vgac.agents.store.StoreJson.write(replaced)));
+
+    store = new FileCalibrationStore(dir, clock);
+    assertThat(store.predictions("eks-prod", Instant.MIN, Instant.MAX)).as("the journal is newer than old files")
+        .containsExactly(legacy, inJournal);
+    assertThat(legacyFile).doesNotExist();
+    assertThat(shadowed).doesNotExist();
+    assertThat(restart().predictions("eks-prod", Instant.MIN, Instant.MAX)).containsExactly(legacy, inJournal);
+  }
+
+  @Test
+  void aStrayFileInAClustersJournalFailsTheOpen() throws IOException {
+    threePredictions();
+    store.close();
+    Path stray = dir.resolve("prediction").resolve("eks-prod").resolve("notes.txt");
+    Files.writeString(stray, "hello");
+    assertThatThrownBy(() -> new FileCalibrationStore(dir, clock)).isInstanceOf(CorruptStoreException.class)
+        .hasMessageContaining(stray.toString());
+  }
+
+  private List<Path> segments(String encodedId) throws IOException {
+    try (Stream<Path> files = Files.list(dir.resolve("prediction").resolve(encodedId))) {
+      return files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
   }
 
   @Test
