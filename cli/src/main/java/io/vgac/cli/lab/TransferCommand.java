@@ -121,7 +121,7 @@ public final class TransferCommand implements Command {
    */
   static String json(TransferResult r, List<IntervalResult> intervals) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = node(m, r);
+    ObjectNode root = node(m, r, intervals);
     try {
       return m.writeValueAsString(root) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -131,6 +131,11 @@ public final class TransferCommand implements Command {
 
   /** The contract's JSON object of one transfer (also one cell of {@code vgac transfer-matrix}). */
   static ObjectNode node(ObjectMapper m, TransferResult r) {
+    return node(m, r, List.of());
+  }
+
+  /** {@link #node(ObjectMapper, TransferResult)} with {@code test.interval*} from {@code intervals}. */
+  static ObjectNode node(ObjectMapper m, TransferResult r, List<IntervalResult> intervals) {
     ObjectNode root = m.createObjectNode();
     root.set("train", part(m, r.train()));
     ObjectNode test = part(m, r.test());
